@@ -1,0 +1,22 @@
+package jp.evalsheet.extract;
+
+/**
+ * What a sheet family extractor read from one sheet. The subject (a policy, a KPI table, a welfare
+ * project) and evaluation year identify the sheet across submissions: a later submission of the same
+ * subject and year replaces it.
+ */
+public interface SheetContent {
+
+    /** The sheet family, e.g. {@code policy_evaluation}. */
+    String family();
+
+    String planId();
+
+    /** The subject's code within its plan, e.g. the policy code {@code 611}. */
+    String subjectCode();
+
+    int evaluationFiscalYear();
+
+    /** The owning department as printed on the sheet. */
+    String departmentName();
+}

@@ -1,0 +1,238 @@
+package jp.evalsheet.load;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import jp.evalsheet.extract.Finding;
+import jp.evalsheet.policy.PolicySheet;
+import jp.evalsheet.submission.ExtractedSheet;
+import jp.evalsheet.submission.Submission;
+import jp.evalsheet.value.ParsedValue;
+
+/**
+ * Writes read submissions into the warehouse in bulk through DuckDB Appenders, inside the caller's
+ * transaction. Sheets are written as {@code pending} sheet loads: the views do not see them until
+ * the run publishes them, all together, in one transaction ({@link RunPublisher}).
+ *
+ * <p>Two traps of the Appender are avoided here: a statement is run before the first append so that
+ * the appended rows belong to the caller's transaction, and every appender is flushed explicitly,
+ * because {@code close()} would swallow a failed flush and silently drop rows.
+ */
+public final class WarehouseWriter {
+
+    /** How many rows of facts one call wrote. */
+    public record Written(int sheets, long facts) {
+    }
+
+    private static final List<String> TABLES = List.of("etl_sheet_loads", "etl_messages", "etl_file_loads",
+            "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
+            "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives");
+
+    public Written write(Connection connection, long loadRunId, List<Submission> submissions, LocalDateTime now)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // joins the appenders' rows to the caller's transaction, which DuckDB opens lazily
+            statement.execute("select 1");
+        }
+        DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
+        Map<String, DuckDBAppender> appenders = new LinkedHashMap<>();
+        try {
+            for (String table : TABLES) {
+                appenders.put(table, duckdb.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
+            }
+            Batch batch = new Batch(appenders, loadRunId, now);
+            int sheets = 0;
+            for (Submission submission : submissions) {
+                sheets += batch.submission(connection, submission);
+            }
+            for (DuckDBAppender appender : appenders.values()) {
+                appender.flush();
+            }
+            return new Written(sheets, batch.facts);
+        } finally {
+            for (DuckDBAppender appender : appenders.values()) {
+                appender.close();
+            }
+        }
+    }
+
+    /** Appends the rows of one write call. */
+    private static final class Batch {
+        private final Map<String, DuckDBAppender> appenders;
+        private final long loadRunId;
+        private final LocalDateTime now;
+        private long facts;
+
+        Batch(Map<String, DuckDBAppender> appenders, long loadRunId, LocalDateTime now) {
+            this.appenders = appenders;
+            this.loadRunId = loadRunId;
+            this.now = now;
+        }
+
+        int submission(Connection connection, Submission submission) throws SQLException {
+            String file = submission.file().name();
+            long factsBefore = facts;
+            int loaded = 0;
+            for (Finding finding : submission.fileFindings()) {
+                message(null, file, finding);
+            }
+            for (ExtractedSheet sheet : submission.sheets()) {
+                Long sheetLoadId = null;
+                if (sheet.isLoadable()) {
+                    sheetLoadId = nextSheetLoadId(connection);
+                    long sheetFactsBefore = facts;
+                    Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId);
+                    if (sheet.content() instanceof PolicySheet policy) {
+                        policy(policy, lineage);
+                    }
+                    sheetLoad(sheetLoadId, submission, sheet, (int) (facts - sheetFactsBefore));
+                    loaded++;
+                }
+                for (Finding finding : sheet.findings()) {
+                    message(sheetLoadId, file, finding);
+                }
+            }
+            row("etl_file_loads", loadRunId, file, submission.sha256(), submission.sizeBytes(), submission.format(),
+                    submission.outcome(), submission.sheets().size(), loaded, (int) submission.rejectedSheetCount(),
+                    facts - factsBefore, summary(submission));
+            return loaded;
+        }
+
+        private void policy(PolicySheet sheet, Lineage at) throws SQLException {
+            int year = sheet.evaluationFiscalYear();
+            String code = sheet.policyCode();
+            fact("fct_policy_evaluations", at, sheet.codeCell().cell(), sheet.codeCell().rawText(),
+                    sheet.planId(), code, sheet.policyName(), year, sheet.departmentName(),
+                    text(sheet.relatedDepartmentsCell()), text(sheet.targetState()), text(sheet.machiHitoShigotoGoal()));
+            for (int i = 0; i < sheet.relatedDepartments().size(); i++) {
+                fact("fct_policy_related_departments", at, sheet.relatedDepartmentsCell().cell(),
+                        sheet.relatedDepartmentsCell().rawText(), code, year, i + 1, sheet.relatedDepartments().get(i));
+            }
+            for (PolicySheet.Indicator indicator : sheet.indicators()) {
+                fact("fct_indicators", at, indicator.cell(), indicator.nameAsPrinted(), sheet.planId(), code,
+                        indicator.number(), indicator.name(), indicator.unit(), indicator.nameAsPrinted(),
+                        indicator.definition(), indicator.mhsTag(), indicator.cumulative(), year);
+                for (PolicySheet.IndicatorValue value : indicator.values()) {
+                    ParsedValue parsed = value.value();
+                    fact("fct_indicator_values", at, value.cell(), parsed.raw(), sheet.planId(), code,
+                            indicator.number(), value.fiscalYear(), value.kind().sqlName(), scaled(parsed, 4),
+                            parsed.unit(), status(parsed), year);
+                }
+            }
+            for (PolicySheet.PolicyRating rating : sheet.ratings()) {
+                fact("fct_policy_ratings", at, rating.cell(), rating.rating().raw(), code, year, rating.kind(),
+                        rating.rating().value(), rating.rating().label());
+            }
+            for (PolicySheet.Project project : sheet.projects()) {
+                fact("fct_policy_projects", at, project.cell(), project.nameAsPrinted(), code, year,
+                        project.rowNumber(), project.name(), project.nameAsPrinted(), project.relisted(),
+                        project.direction());
+                for (PolicySheet.ProjectCost cost : project.costs()) {
+                    fact("fct_project_costs", at, cost.cell(), cost.value().raw(), code, project.rowNumber(),
+                            project.name(), project.relisted(), cost.fiscalYear(), cost.basis().sqlName(),
+                            scaled(cost.value(), 3), status(cost.value()), year);
+                }
+            }
+            for (PolicySheet.PrintedTotal total : sheet.printedTotals()) {
+                fact("fct_policy_cost_totals", at, total.cell(), total.value().raw(), code, total.kind(),
+                        total.fiscalYear(), total.basis().sqlName(), scaled(total.value(), 3), status(total.value()), year);
+            }
+            for (PolicySheet.Narrative narrative : sheet.narratives()) {
+                fact("fct_narratives", at, narrative.cell(), narrative.text(), sheet.planId(), code, year,
+                        narrative.key(), narrative.heading(), narrative.text());
+            }
+        }
+
+        private void sheetLoad(long sheetLoadId, Submission submission, ExtractedSheet sheet, int sheetFacts)
+                throws SQLException {
+            var content = sheet.content();
+            row("etl_sheet_loads", sheetLoadId, loadRunId, submission.file().name(), submission.sha256(),
+                    sheet.sheetName(), content.family(), content.planId(), content.subjectCode(),
+                    content.evaluationFiscalYear(), content.departmentName(), sheetFacts, "pending", null, now);
+        }
+
+        private void message(Long sheetLoadId, String file, Finding finding) throws SQLException {
+            row("etl_messages", loadRunId, sheetLoadId, file, finding.sheetName(), finding.cell(),
+                    finding.severity().sqlName(), finding.rule(), finding.message(), finding.rawText());
+        }
+
+        /** Appends a fact row: its own columns, then the lineage columns. */
+        private void fact(String table, Lineage at, String cell, String raw, Object... columns) throws SQLException {
+            Object[] values = new Object[columns.length + 7];
+            System.arraycopy(columns, 0, values, 0, columns.length);
+            int i = columns.length;
+            values[i] = at.file();
+            values[i + 1] = at.sha256();
+            values[i + 2] = at.sheet();
+            values[i + 3] = cell;
+            values[i + 4] = raw;
+            values[i + 5] = at.loadRunId();
+            values[i + 6] = at.sheetLoadId();
+            row(table, values);
+            facts++;
+        }
+
+        private void row(String table, Object... values) throws SQLException {
+            DuckDBAppender appender = appenders.get(table);
+            appender.beginRow();
+            for (Object value : values) {
+                switch (value) {
+                    case null -> appender.appendNull();
+                    case String s -> appender.append(s);
+                    case Integer n -> appender.append(n.intValue());
+                    case Long n -> appender.append(n.longValue());
+                    case Boolean b -> appender.append(b.booleanValue());
+                    case BigDecimal d -> appender.append(d);
+                    case LocalDateTime t -> appender.append(t);
+                    default -> throw new IllegalArgumentException("cannot append " + value.getClass());
+                }
+            }
+            appender.endRow();
+        }
+
+        private static long nextSheetLoadId(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("select nextval('etl_sheet_load_id_seq')");
+                    ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+
+        private static String summary(Submission submission) {
+            List<Finding> errors = new java.util.ArrayList<>(submission.fileFindings().stream().filter(Finding::isError).toList());
+            submission.sheets().forEach(s -> errors.addAll(s.findings().stream().filter(Finding::isError).toList()));
+            if (errors.isEmpty()) {
+                return null;
+            }
+            String first = errors.get(0).describe();
+            return errors.size() == 1 ? first : first + " (and " + (errors.size() - 1) + " more errors)";
+        }
+    }
+
+    private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId) {
+    }
+
+    private static String text(PolicySheet.Located located) {
+        return located == null ? null : located.rawText();
+    }
+
+    private static BigDecimal scaled(ParsedValue value, int scale) {
+        return value.number() == null ? null : value.number().setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private static String status(ParsedValue value) {
+        return value.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

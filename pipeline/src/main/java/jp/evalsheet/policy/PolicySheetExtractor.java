@@ -1,0 +1,551 @@
+package jp.evalsheet.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.evalsheet.extract.Finding;
+import jp.evalsheet.extract.Labels;
+import jp.evalsheet.grid.GridCell;
+import jp.evalsheet.grid.SheetGrid;
+import jp.evalsheet.policy.PolicySheet.CostBasis;
+import jp.evalsheet.policy.PolicySheet.Indicator;
+import jp.evalsheet.policy.PolicySheet.IndicatorValue;
+import jp.evalsheet.policy.PolicySheet.Located;
+import jp.evalsheet.policy.PolicySheet.Narrative;
+import jp.evalsheet.policy.PolicySheet.PolicyRating;
+import jp.evalsheet.policy.PolicySheet.PrintedTotal;
+import jp.evalsheet.policy.PolicySheet.Project;
+import jp.evalsheet.policy.PolicySheet.ProjectCost;
+import jp.evalsheet.policy.PolicySheet.ValueKind;
+import jp.evalsheet.value.EraYearParser;
+import jp.evalsheet.value.NumberParser;
+import jp.evalsheet.value.ParsedValue;
+import jp.evalsheet.value.Rating;
+import jp.evalsheet.value.RatingParser;
+import jp.evalsheet.value.Relisting;
+import jp.evalsheet.value.UnitSplitter;
+import jp.evalsheet.value.ValueParseException;
+
+/**
+ * Understands a 施策評価シート by its printed labels, not by fixed cell addresses: departments insert
+ * rows, merge cells, leave blank rows and rename columns slightly. Sections are found by their
+ * headings in the first filled cell of a row (指標 1, 3 進捗状況, 5 施策構成事務事業 …); a section
+ * runs to the next heading. Year columns are found by their era labels (R2決算, R4年度見込み).
+ *
+ * <p>Problems that make a figure untrustworthy (a cost that is not a number, a rating without its
+ * circled digit, a missing table) are errors and reject the sheet; the rest are warnings.
+ */
+public final class PolicySheetExtractor {
+
+    /** The result of reading one sheet: the sheet, unless an error rejected it, and every finding. */
+    public record Extraction(PolicySheet sheet, List<Finding> findings) {
+
+        public boolean isRejected() {
+            return sheet == null;
+        }
+    }
+
+    private enum Heading {
+        INDICATOR("指標(\\d+)", null, null),
+        IMPLEMENTATION("(1\\.?)?実施内容", "implementation", "1 実施内容"),
+        THIRD_PARTY("(2\\.?)?審議会等.*", "third_party_opinion", "2 審議会等第三者機関の評価・意見"),
+        PROGRESS("(3\\.?)?進捗状況", "progress_note", "3 進捗状況"),
+        PROGRESS_BASIS("【判断の根拠】", "progress_basis", "【判断の根拠】"),
+        EXTERNAL_FACTORS("【外的要因】", "external_factors", "【外的要因】"),
+        NECESSITY("(4\\.?)?必要性", "necessity_reason", "4 必要性"),
+        PROJECTS("(5\\.?)?施策を?構成する?事務事業.*", null, null),
+        TREND(".*経年変化.*", null, null),
+        ANALYSIS("(6\\.?)?現状と課題の分析", "analysis", "6 現状と課題の分析"),
+        OUTLOOK("(7\\.?)?今後の展開", "outlook", "7 今後の展開"),
+        ROLE_SHARING("(8\\.?)?行政と市民の役割分担", "role_sharing", "8 行政と市民の役割分担"),
+        SUMMARY("(9\\.?)?所管部の総括", "summary", "9 所管部の総括");
+
+        final Pattern pattern;
+        final String narrativeKey;
+        final String printed;
+
+        Heading(String regex, String narrativeKey, String printed) {
+            this.pattern = Pattern.compile(regex);
+            this.narrativeKey = narrativeKey;
+            this.printed = printed;
+        }
+    }
+
+    /** A heading found at a row; its section runs to the row before the next heading. */
+    private record Section(Heading heading, int row, int endRow, Matcher match) {
+    }
+
+    private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d{3})(?:[\\s　]+(.+))?$", Pattern.DOTALL);
+    private static final Pattern CIRCLED = Pattern.compile("[①-⑩]");
+
+    /** Whether the sheet looks like a 施策評価シート: it has a 担当課 label and a 事務事業 table. */
+    public static boolean recognizes(SheetGrid grid) {
+        boolean department = false;
+        boolean projects = false;
+        for (int row : grid.rowIndexes()) {
+            for (GridCell cell : grid.row(row)) {
+                String label = Labels.normalize(cell.text());
+                department |= label.equals("担当課") || label.equals("所管課");
+                projects |= label.contains("事務事業") && label.length() < 30;
+            }
+            if (department && projects) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Extraction extract(SheetGrid grid) {
+        return new Reading(grid).read();
+    }
+
+    /** The state of reading one sheet. */
+    private static final class Reading {
+        private final SheetGrid grid;
+        private final String sheet;
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Section> sections = new ArrayList<>();
+
+        Reading(SheetGrid grid) {
+            this.grid = grid;
+            this.sheet = grid.sheetName();
+        }
+
+        Extraction read() {
+            findSections();
+            Located code = findCodeAndName();
+            Located department = valueRightOf("担当課", "所管課");
+            Located related = valueRightOf("関連課");
+            Located targetState = valueRightOf("目指す姿");
+            Located mhs = valueRightOf("まち・ひと・しごと目標", "まち・ひと・しごと創生総合戦略");
+            if (department == null) {
+                error(null, "missing_label", "expected the label 担当課 (owning department) with the department name to its right", null);
+            }
+
+            List<Indicator> indicators = new ArrayList<>();
+            List<PolicyRating> ratings = new ArrayList<>();
+            List<Narrative> narratives = new ArrayList<>();
+            List<Project> projects = new ArrayList<>();
+            List<PrintedTotal> totals = new ArrayList<>();
+            if (targetState != null && !targetState.rawText().isBlank()) {
+                narratives.add(new Narrative("target_state", "目指す姿", targetState.rawText(), targetState.cell()));
+            }
+            boolean projectTable = false;
+            for (Section section : sections) {
+                switch (section.heading()) {
+                    case INDICATOR -> readIndicator(section).ifPresent(indicators::add);
+                    case PROGRESS, NECESSITY -> {
+                        readRating(section, narratives).ifPresent(ratings::add);
+                    }
+                    case PROJECTS -> {
+                        projectTable = true;
+                        readProjects(section, projects, totals);
+                    }
+                    case TREND -> readTrend(section, totals);
+                    default -> readNarrative(section, 0).ifPresent(narratives::add);
+                }
+            }
+            if (!projectTable) {
+                error(null, "missing_label", "expected the table 5 施策構成事務事業 with the columns 事務事業名, R?決算 and 今後の方向性", null);
+            }
+            for (String kind : List.of("progress", "necessity")) {
+                if (ratings.stream().noneMatch(r -> r.kind().equals(kind))) {
+                    error(null, "missing_label", "expected the heading " + (kind.equals("progress") ? "3 進捗状況" : "4 必要性")
+                            + " followed by its rating line such as '1 2 ③ 4 … おおむね順調'", null);
+                }
+            }
+
+            OptionalInt evaluationYear = evaluationYear(projects, indicators);
+            if (evaluationYear.isEmpty() && projectTable) {
+                error(null, "missing_evaluation_year",
+                        "expected a forecast column such as R4決算見込み or R4年度見込み that names the evaluation year", null);
+            }
+            if (findings.stream().anyMatch(Finding::isError) || code == null || department == null) {
+                return new Extraction(null, List.copyOf(findings));
+            }
+            Matcher codeMatch = CODE_AND_NAME.matcher(code.rawText());
+            codeMatch.matches();
+            PolicySheet policy = new PolicySheet(sheet, evaluationYear.getAsInt(), codeMatch.group(1),
+                    collapse(codeMatch.group(2)), code, department.rawText(), department,
+                    related == null ? List.of() : departments(related.rawText()), related, targetState, mhs,
+                    List.copyOf(indicators), List.copyOf(ratings), List.copyOf(projects), List.copyOf(totals),
+                    List.copyOf(narratives));
+            return new Extraction(policy, List.copyOf(findings));
+        }
+
+        private void findSections() {
+            List<int[]> starts = new ArrayList<>();
+            List<Heading> headings = new ArrayList<>();
+            List<Matcher> matches = new ArrayList<>();
+            for (int row : grid.rowIndexes()) {
+                List<GridCell> cells = grid.row(row);
+                String label = Labels.normalize(cells.get(0).text());
+                for (Heading heading : Heading.values()) {
+                    Matcher matcher = heading.pattern.matcher(label);
+                    if (label.length() <= 40 && matcher.matches()) {
+                        starts.add(new int[] {row});
+                        headings.add(heading);
+                        matches.add(matcher);
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; i < starts.size(); i++) {
+                int end = i + 1 < starts.size() ? starts.get(i + 1)[0] - 1 : grid.lastRowIndex();
+                sections.add(new Section(headings.get(i), starts.get(i)[0], end, matches.get(i)));
+            }
+        }
+
+        /** The policy code and name: {@code 611 人権教育・啓発活動} in one cell or in two cells of a row. */
+        private Located findCodeAndName() {
+            int firstSection = sections.isEmpty() ? grid.lastRowIndex() : sections.get(0).row();
+            for (int row : grid.rowIndexes()) {
+                if (row >= firstSection) {
+                    break;
+                }
+                List<GridCell> cells = grid.row(row);
+                for (int i = 0; i < cells.size(); i++) {
+                    String text = jp.evalsheet.value.JapaneseText.toHalfWidthDigits(cells.get(i).text()).strip();
+                    Matcher matcher = CODE_AND_NAME.matcher(text);
+                    if (!matcher.matches()) {
+                        continue;
+                    }
+                    if (matcher.group(2) != null) {
+                        return new Located(cells.get(i).address(), text);
+                    }
+                    if (i + 1 < cells.size()) {
+                        return new Located(cells.get(i).address(), matcher.group(1) + " " + cells.get(i + 1).text().strip());
+                    }
+                }
+            }
+            error(null, "missing_label",
+                    "expected the policy code and name (e.g. '611 人権教育・啓発活動') above the first section", null);
+            return null;
+        }
+
+        /** The text in the first filled cell right of a label, or {@code null} when the label is absent. */
+        private Located valueRightOf(String... labels) {
+            for (int row : grid.rowIndexes()) {
+                List<GridCell> cells = grid.row(row);
+                for (int i = 0; i < cells.size(); i++) {
+                    String label = Labels.normalize(cells.get(i).text());
+                    for (String wanted : labels) {
+                        if (label.equals(Labels.normalize(wanted))) {
+                            if (i + 1 < cells.size()) {
+                                GridCell value = cells.get(i + 1);
+                                return new Located(value.address(), value.text().strip());
+                            }
+                            return new Located(cells.get(i).address(), "");
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private java.util.Optional<Indicator> readIndicator(Section section) {
+            int number = Integer.parseInt(section.match().group(1));
+            List<GridCell> texts = new ArrayList<>();
+            int headerRow = -1;
+            Map<Integer, int[]> columns = new TreeMap<>();
+            Map<Integer, ValueKind> kinds = new LinkedHashMap<>();
+            for (int row = section.row(); row <= section.endRow(); row++) {
+                List<GridCell> cells = grid.row(row);
+                Map<Integer, int[]> yearColumns = new TreeMap<>();
+                for (GridCell cell : cells) {
+                    String label = Labels.normalize(cell.text());
+                    OptionalInt year = EraYearParser.parseFiscalYear(label);
+                    if (year.isPresent() && (label.contains("実績") || label.contains("見込") || label.contains("目標"))) {
+                        yearColumns.put(cell.column(), new int[] {year.getAsInt()});
+                        kinds.put(cell.column(), label.contains("目標") ? ValueKind.TARGET
+                                : label.contains("見込") ? ValueKind.FORECAST : ValueKind.ACTUAL);
+                    }
+                }
+                if (yearColumns.size() >= 2) {
+                    headerRow = row;
+                    columns = yearColumns;
+                    break;
+                }
+                for (GridCell cell : cells) {
+                    if (row == section.row() && cell.column() == cells.get(0).column()) {
+                        continue;
+                    }
+                    texts.add(cell);
+                }
+            }
+            String mhsTag = null;
+            if (!texts.isEmpty() && texts.get(0).text().strip().startsWith("【")) {
+                mhsTag = texts.remove(0).text().strip();
+            }
+            if (texts.isEmpty() || Labels.isDashOrEmpty(texts.get(0).text())) {
+                return java.util.Optional.empty();
+            }
+            GridCell nameCell = texts.get(0);
+            if (headerRow < 0) {
+                error(nameCell.address(), "missing_label", "expected the year columns of 指標 " + number
+                        + " (R2年度実績, R3年度実績, R4年度見込み, 最終年度目標 (R7年度)) below its name", nameCell.text());
+                return java.util.Optional.empty();
+            }
+            int valueRow = -1;
+            for (int row = headerRow + 1; row <= section.endRow() && valueRow < 0; row++) {
+                for (GridCell cell : grid.row(row)) {
+                    if (columns.containsKey(cell.column())) {
+                        valueRow = row;
+                        break;
+                    }
+                }
+            }
+            List<IndicatorValue> values = new ArrayList<>();
+            if (valueRow >= 0) {
+                for (Map.Entry<Integer, int[]> column : columns.entrySet()) {
+                    GridCell cell = grid.cell(valueRow, column.getKey());
+                    ParsedValue value = parse(cell, jp.evalsheet.grid.CellAddresses.a1(valueRow, column.getKey()));
+                    if (value.kind() != jp.evalsheet.value.ValueKind.BLANK) {
+                        values.add(new IndicatorValue(column.getValue()[0], kinds.get(column.getKey()), value,
+                                jp.evalsheet.grid.CellAddresses.a1(valueRow, column.getKey())));
+                    }
+                }
+            }
+            String printed = collapse(nameCell.text());
+            UnitSplitter.NameAndUnit split = UnitSplitter.split(printed);
+            String definition = texts.size() > 1 ? texts.get(1).text().strip() : null;
+            return java.util.Optional.of(new Indicator(number, split.name(), split.unit(), printed, definition, mhsTag,
+                    UnitSplitter.isCumulative(split.name()), nameCell.address(), List.copyOf(values)));
+        }
+
+        /** The rating line below 3 進捗状況 or 4 必要性; the text after it is a narrative block. */
+        private java.util.Optional<PolicyRating> readRating(Section section, List<Narrative> narratives) {
+            String kind = section.heading() == Heading.PROGRESS ? "progress" : "necessity";
+            for (int row = section.row(); row <= section.endRow(); row++) {
+                for (GridCell cell : grid.row(row)) {
+                    String text = cell.text();
+                    if (!CIRCLED.matcher(text).find() && !Labels.normalize(text).startsWith("1234")) {
+                        continue;
+                    }
+                    readNarrative(section, row + 1 - section.row()).ifPresent(narratives::add);
+                    try {
+                        Rating rating = RatingParser.parse(text);
+                        return java.util.Optional.of(new PolicyRating(kind, rating, cell.address()));
+                    } catch (ValueParseException e) {
+                        error(cell.address(), "invalid_rating", section.heading().printed + ": " + e.getMessage(), text);
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+            error(grid.row(section.row()).get(0).address(), "missing_rating", "expected a rating line such as "
+                    + "'1 2 ③ 4 … おおむね順調' below " + section.heading().printed + ", with the chosen value circled", null);
+            return java.util.Optional.empty();
+        }
+
+        /** The text of a section's rows, from {@code skipRows} rows below its heading to its end. */
+        private java.util.Optional<Narrative> readNarrative(Section section, int skipRows) {
+            StringBuilder text = new StringBuilder();
+            String firstCell = null;
+            for (int row = section.row() + skipRows; row <= section.endRow(); row++) {
+                for (GridCell cell : grid.row(row)) {
+                    if (row == section.row() && cell.column() == grid.row(row).get(0).column()) {
+                        continue;
+                    }
+                    String value = cell.text().strip();
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    if (firstCell == null) {
+                        firstCell = cell.address();
+                    }
+                    text.append(text.isEmpty() ? "" : "\n").append(value);
+                }
+            }
+            if (firstCell == null || section.heading().narrativeKey == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Narrative(section.heading().narrativeKey, section.heading().printed,
+                    text.toString(), firstCell));
+        }
+
+        /** The component projects, their costs by year, and the printed 計 row. */
+        private void readProjects(Section section, List<Project> projects, List<PrintedTotal> totals) {
+            int nameColumn = -1;
+            int numberColumn = -1;
+            int directionColumn = -1;
+            int lastHeaderRow = -1;
+            Map<Integer, int[]> costColumns = new TreeMap<>();
+            Map<Integer, CostBasis> bases = new TreeMap<>();
+            for (int row = section.row(); row <= section.endRow(); row++) {
+                for (GridCell cell : grid.row(row)) {
+                    String label = Labels.normalize(cell.text());
+                    if (label.length() > 30 || label.startsWith("※")) {
+                        continue;
+                    }
+                    if (label.contains("事務事業") && !label.startsWith("5") && !label.startsWith("施策構成")) {
+                        nameColumn = cell.column();
+                        lastHeaderRow = Math.max(lastHeaderRow, row);
+                    } else if (label.equals("番号") || label.equals("No.") || label.equals("No")) {
+                        numberColumn = cell.column();
+                    } else if (label.contains("今後の方向性")) {
+                        directionColumn = cell.column();
+                    } else if (label.contains("決算")) {
+                        OptionalInt year = EraYearParser.parseFiscalYear(label);
+                        if (year.isPresent()) {
+                            costColumns.put(cell.column(), new int[] {year.getAsInt()});
+                            bases.put(cell.column(), label.contains("見込") ? CostBasis.FORECAST : CostBasis.SETTLED);
+                            lastHeaderRow = Math.max(lastHeaderRow, row);
+                        }
+                    }
+                }
+                if (nameColumn >= 0 && !costColumns.isEmpty() && row > lastHeaderRow) {
+                    break;
+                }
+            }
+            GridCell headingCell = grid.row(section.row()).get(0);
+            if (nameColumn < 0 || costColumns.isEmpty()) {
+                error(headingCell.address(), "missing_label", "expected the columns 施策を構成する事務事業名 and R?決算 / R?決算見込み "
+                        + "in the table 5 施策構成事務事業", headingCell.text());
+                return;
+            }
+            int sequence = 0;
+            for (int row = lastHeaderRow + 1; row <= section.endRow(); row++) {
+                List<GridCell> cells = grid.row(row);
+                if (cells.isEmpty()) {
+                    continue;
+                }
+                String first = Labels.normalize(cells.get(0).text());
+                if (first.startsWith("計") || first.startsWith("合計")) {
+                    for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
+                        String cell = jp.evalsheet.grid.CellAddresses.a1(row, column.getKey());
+                        ParsedValue value = cost(grid.cell(row, column.getKey()), cell);
+                        totals.add(new PrintedTotal("total", column.getValue()[0], bases.get(column.getKey()), value, cell));
+                    }
+                    break;
+                }
+                GridCell nameCell = grid.cell(row, nameColumn);
+                if (nameCell == null || nameCell.text().isBlank()) {
+                    continue;
+                }
+                sequence++;
+                int rowNumber = sequence;
+                if (numberColumn >= 0 && grid.cell(row, numberColumn) != null) {
+                    String number = Labels.normalize(grid.cell(row, numberColumn).text());
+                    if (number.matches("\\d{1,4}")) {
+                        rowNumber = Integer.parseInt(number);
+                    }
+                }
+                String printed = collapse(nameCell.text());
+                boolean relisted = Relisting.isRelisted(printed);
+                List<ProjectCost> costs = new ArrayList<>();
+                for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
+                    String cell = jp.evalsheet.grid.CellAddresses.a1(row, column.getKey());
+                    costs.add(new ProjectCost(column.getValue()[0], bases.get(column.getKey()),
+                            cost(grid.cell(row, column.getKey()), cell), cell));
+                }
+                String direction = directionColumn >= 0 ? grid.text(row, directionColumn) : "";
+                projects.add(new Project(rowNumber, Relisting.stripRelistedMark(printed), printed, relisted,
+                        direction.isEmpty() ? null : collapse(direction), nameCell.address(), List.copyOf(costs)));
+            }
+        }
+
+        /** 総コスト（事業費+人件費）の経年変化: years across a row with values below, or down a column. */
+        private void readTrend(Section section, List<PrintedTotal> totals) {
+            for (int row = section.row() + 1; row <= section.endRow(); row++) {
+                List<GridCell> years = new ArrayList<>();
+                for (GridCell cell : grid.row(row)) {
+                    String label = Labels.normalize(cell.text());
+                    if (label.contains("年度") && EraYearParser.parseFiscalYear(label).isPresent()) {
+                        years.add(cell);
+                    }
+                }
+                if (years.size() >= 2) {
+                    for (GridCell year : years) {
+                        addTrend(totals, year, row + 1, year.column());
+                    }
+                    return;
+                }
+                if (years.size() == 1) {
+                    GridCell year = years.get(0);
+                    GridCell value = null;
+                    for (GridCell cell : grid.row(row)) {
+                        if (cell.column() > year.column()) {
+                            value = cell;
+                            break;
+                        }
+                    }
+                    addTrend(totals, year, row, value == null ? year.column() + 1 : value.column());
+                }
+            }
+        }
+
+        private void addTrend(List<PrintedTotal> totals, GridCell yearCell, int valueRow, int valueColumn) {
+            String label = Labels.normalize(yearCell.text());
+            String cell = jp.evalsheet.grid.CellAddresses.a1(valueRow, valueColumn);
+            ParsedValue value = cost(grid.cell(valueRow, valueColumn), cell);
+            totals.add(new PrintedTotal("trend", EraYearParser.parseFiscalYear(label).getAsInt(),
+                    label.contains("見込") ? CostBasis.FORECAST : CostBasis.SETTLED, value, cell));
+        }
+
+        /** A cost cell: thousand yen, 0 or more, or a dash for none. */
+        private ParsedValue cost(GridCell cell, String address) {
+            ParsedValue value = parse(cell, address);
+            switch (value.kind()) {
+                case NUMBER -> {
+                    if (value.number().signum() < 0) {
+                        error(address, "negative_cost", "expected a cost of 0 or more thousand yen, found a negative cost", value.raw());
+                    }
+                }
+                case BLANK, NOT_APPLICABLE -> {
+                }
+                default -> error(address, "cost_not_a_number",
+                        "expected a cost in thousand yen such as 10,059, or - for none", value.raw());
+            }
+            return value;
+        }
+
+        private ParsedValue parse(GridCell cell, String address) {
+            if (cell == null) {
+                return NumberParser.parse("");
+            }
+            if (cell.isFormulaWithoutCachedValue()) {
+                findings.add(Finding.warning(sheet, address, "formula_without_cached_value",
+                        "the formula =" + cell.formula() + " has no calculated value saved in the file; "
+                                + "open and save the workbook in Excel so the value is stored", "=" + cell.formula()));
+            }
+            return NumberParser.parse(cell.text());
+        }
+
+        private OptionalInt evaluationYear(List<Project> projects, List<Indicator> indicators) {
+            OptionalInt year = projects.stream().flatMap(p -> p.costs().stream())
+                    .filter(c -> c.basis() == CostBasis.FORECAST).mapToInt(ProjectCost::fiscalYear).max();
+            if (year.isPresent()) {
+                return year;
+            }
+            return indicators.stream().flatMap(i -> i.values().stream())
+                    .filter(v -> v.kind() == ValueKind.FORECAST).mapToInt(IndicatorValue::fiscalYear).max();
+        }
+
+        private void error(String cell, String rule, String message, String raw) {
+            findings.add(Finding.error(sheet, cell, rule, message, raw));
+        }
+
+        private static List<String> departments(String raw) {
+            if (Labels.isDashOrEmpty(raw)) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (String name : raw.split("[、,，\\n]")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+            return List.copyOf(names);
+        }
+
+        private static String collapse(String text) {
+            return text == null ? null : text.strip().replaceAll("\\s*\\n\\s*", "");
+        }
+    }
+}

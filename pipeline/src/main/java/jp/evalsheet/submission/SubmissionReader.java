@@ -1,0 +1,94 @@
+package jp.evalsheet.submission;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import jp.evalsheet.extract.Finding;
+import jp.evalsheet.grid.SheetGrid;
+import jp.evalsheet.grid.WorkbookReadException;
+import jp.evalsheet.grid.WorkbookReaders;
+import jp.evalsheet.policy.PolicySheetExtractor;
+
+/**
+ * Reads one submitted file into a {@link Submission}: every sheet through the family extractor that
+ * recognizes it. Hidden sheets and sheets of no known family are reported and skipped; a file that
+ * cannot be read at all, or holds no sheet of a known family, is rejected as a whole.
+ */
+public final class SubmissionReader {
+
+    private final PolicySheetExtractor policyExtractor = new PolicySheetExtractor();
+
+    /** Reads {@code file} unless {@code alreadyLoaded} says its bytes were loaded before. */
+    public Submission read(SubmissionFile file, java.util.function.Predicate<String> alreadyLoaded) {
+        String sha256 = sha256(file);
+        long size = size(file);
+        String format = format(file);
+        if (alreadyLoaded.test(sha256)) {
+            return new Submission(file, sha256, size, format, true, List.of(), List.of());
+        }
+        List<ExtractedSheet> sheets = new ArrayList<>();
+        List<Finding> fileFindings = new ArrayList<>();
+        try {
+            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(extract(grid)));
+        } catch (WorkbookReadException e) {
+            fileFindings.add(Finding.error(e.sheetName(), null, "unreadable_file", e.getMessage(), null));
+            return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
+        }
+        if (sheets.stream().noneMatch(s -> s.content() != null || s.findings().stream().anyMatch(Finding::isError))) {
+            fileFindings.add(Finding.error(null, null, "unknown_sheet_family",
+                    "no sheet of a known family: expected a 施策評価シート with the labels 担当課 and "
+                            + "施策を構成する事務事業名", null));
+        }
+        return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
+    }
+
+    private ExtractedSheet extract(SheetGrid grid) {
+        if (grid.hidden()) {
+            return new ExtractedSheet(grid.sheetName(), null, List.of(Finding.warning(grid.sheetName(), null, "hidden_sheet",
+                    "the sheet is hidden and was not loaded; unhide it if it should be", null)));
+        }
+        if (PolicySheetExtractor.recognizes(grid)) {
+            PolicySheetExtractor.Extraction extraction = policyExtractor.extract(grid);
+            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
+        }
+        if (grid.cellCount() == 0) {
+            return new ExtractedSheet(grid.sheetName(), null, List.of());
+        }
+        return new ExtractedSheet(grid.sheetName(), null, List.of(Finding.warning(grid.sheetName(), null,
+                "unknown_sheet_family", "the sheet is of no known family (no 担当課 label and 事務事業 table) and was not loaded", null)));
+    }
+
+    private static String sha256(SubmissionFile file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file.path()), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(SubmissionFile file) {
+        try {
+            return Files.size(file.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name(), e);
+        }
+    }
+
+    private static String format(SubmissionFile file) {
+        String name = file.path().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

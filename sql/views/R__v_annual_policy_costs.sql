@@ -1,0 +1,60 @@
+-- v_annual_policy_costs: one row per policy per fiscal year: the total cost (thousand yen) of the
+-- projects the policy lists with their costs, from the best report for that year: a settled
+-- figure (決算) over a forecast (決算見込み), then the latest report. 【再掲】 rows are not summed,
+-- and a cost printed as - counts as 0, as the sheets' own 計 row does.
+-- The base of v_policy_cost_trend and v_department_cost_trend.
+create or replace view v_annual_policy_costs as
+
+with
+
+published as (
+    select sheet_load_id from etl_sheet_loads where status = 'published'
+),
+
+costs as (
+    select c.*
+    from fct_project_costs as c
+    inner join published as p on p.sheet_load_id = c._sheet_load_id
+),
+
+reports as (
+    select
+        policy_code,
+        fiscal_year,
+        cost_basis,
+        reported_fiscal_year,
+        _sheet_load_id,
+        sum(case when not is_relisted then coalesce(cost_thousand_yen, 0) else 0 end) as cost_thousand_yen,
+        count(*) filter (where not is_relisted) as project_count
+    from costs
+    group by policy_code, fiscal_year, cost_basis, reported_fiscal_year, _sheet_load_id
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by policy_code, fiscal_year
+            order by (cost_basis = 'settled') desc, reported_fiscal_year desc
+        ) as preference
+    from reports
+),
+
+final as (
+    select
+        e.plan_id,
+        r.policy_code,
+        e.policy_name,
+        e.department_name,
+        r.fiscal_year,
+        r.cost_thousand_yen,
+        r.cost_basis,
+        r.reported_fiscal_year,
+        r.project_count,
+        r._sheet_load_id
+    from ranked as r
+    inner join fct_policy_evaluations as e on e._sheet_load_id = r._sheet_load_id
+    where r.preference = 1
+)
+
+select * from final;

@@ -1,0 +1,45 @@
+-- v_department_cost_trend: one row per owning department (担当課) per fiscal year: the total cost of
+-- the policies it owns, settled preferred over forecast, re-listed projects counted once.
+-- cost_basis is forecast when any policy's figure for that year is still a forecast.
+create or replace view v_department_cost_trend as
+
+with
+
+policy_costs as (
+    select * from v_annual_policy_costs
+),
+
+department_years as (
+    select
+        department_name,
+        fiscal_year,
+        sum(cost_thousand_yen) as cost_thousand_yen,
+        case when bool_or(cost_basis = 'forecast') then 'forecast' else 'settled' end as cost_basis,
+        count(*) as policy_count
+    from policy_costs
+    group by department_name, fiscal_year
+),
+
+with_previous as (
+    select
+        *,
+        lag(fiscal_year) over (partition by department_name order by fiscal_year) as previous_fiscal_year,
+        lag(cost_thousand_yen) over (partition by department_name order by fiscal_year) as previous_cost
+    from department_years
+),
+
+final as (
+    select
+        department_name,
+        fiscal_year,
+        cost_thousand_yen,
+        cost_basis,
+        case when previous_fiscal_year = fiscal_year - 1 then cost_thousand_yen - previous_cost end
+            as yoy_change_thousand_yen,
+        case when previous_fiscal_year = fiscal_year - 1 and previous_cost <> 0
+            then (cost_thousand_yen - previous_cost) / previous_cost end as yoy_change_ratio,
+        policy_count
+    from with_previous
+)
+
+select * from final;

@@ -1,0 +1,38 @@
+-- v_policy_cost_trend: one row per policy per fiscal year: total cost (thousand yen) of its own
+-- projects, settled preferred over forecast, re-listed (【再掲】) projects excluded, with the change
+-- from the previous fiscal year (null when that year is missing or its cost is 0).
+create or replace view v_policy_cost_trend as
+
+with
+
+policy_costs as (
+    select * from v_annual_policy_costs
+),
+
+with_previous as (
+    select
+        *,
+        lag(fiscal_year) over (partition by plan_id, policy_code order by fiscal_year) as previous_fiscal_year,
+        lag(cost_thousand_yen) over (partition by plan_id, policy_code order by fiscal_year) as previous_cost
+    from policy_costs
+),
+
+final as (
+    select
+        policy_code,
+        policy_name,
+        department_name,
+        fiscal_year,
+        cost_thousand_yen,
+        cost_basis,
+        case when previous_fiscal_year = fiscal_year - 1 then cost_thousand_yen - previous_cost end
+            as yoy_change_thousand_yen,
+        case when previous_fiscal_year = fiscal_year - 1 and previous_cost <> 0
+            then (cost_thousand_yen - previous_cost) / previous_cost end as yoy_change_ratio,
+        reported_fiscal_year,
+        project_count,
+        plan_id
+    from with_previous
+)
+
+select * from final;
