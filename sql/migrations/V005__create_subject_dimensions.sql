@@ -1,9 +1,12 @@
 -- Dimensions derived from the current (published) sheet loads. The job rebuilds them in the same
 -- transaction that publishes a run, so they always agree with the facts the views read.
+-- Their keys are unique by construction and checked by the data tests after every load; they are
+-- not declared as primary keys because DuckDB checks a key deleted and re-inserted in one
+-- transaction too eagerly.
 
 -- dim_departments: grain one row per department (課) named on any current sheet.
 create table dim_departments (
-    department_name varchar primary key,
+    department_name varchar not null,
     owned_policy_count integer not null,
     related_policy_count integer not null
 );
@@ -16,14 +19,13 @@ create table dim_policies (
     policy_name varchar not null,
     department_name varchar not null,
     first_evaluation_fiscal_year integer not null,
-    latest_evaluation_fiscal_year integer not null,
-    primary key (plan_id, policy_code)
+    latest_evaluation_fiscal_year integer not null
 );
 comment on table dim_policies is '施策: one row per policy, named as in its latest evaluation';
 
 -- dim_indicators: grain one row per indicator (指標) of a plan; attributes from its latest report.
 create table dim_indicators (
-    indicator_id varchar primary key,
+    indicator_id varchar not null,
     plan_id varchar not null,
     owner_code varchar not null,
     indicator_no integer not null,
@@ -37,7 +39,7 @@ comment on table dim_indicators is '指標: one row per indicator; indicator_id 
 -- dim_projects: grain one row per project (事務事業) by name; home_policy_code is the policy that
 -- lists it with its costs (not 【再掲】) in the latest report.
 create table dim_projects (
-    project_name varchar primary key,
+    project_name varchar not null,
     home_policy_code varchar,
     listed_policy_count integer not null
 );

@@ -188,15 +188,22 @@ public final class WarehouseWriter {
             DuckDBAppender appender = appenders.get(table);
             appender.beginRow();
             for (Object value : values) {
-                switch (value) {
-                    case null -> appender.appendNull();
-                    case String s -> appender.append(s);
-                    case Integer n -> appender.append(n.intValue());
-                    case Long n -> appender.append(n.longValue());
-                    case Boolean b -> appender.append(b.booleanValue());
-                    case BigDecimal d -> appender.append(d);
-                    case LocalDateTime t -> appender.append(t);
-                    default -> throw new IllegalArgumentException("cannot append " + value.getClass());
+                if (value == null) {
+                    appender.appendNull();
+                } else if (value instanceof String text) {
+                    appender.append(text);
+                } else if (value instanceof Integer number) {
+                    appender.append(number.intValue());
+                } else if (value instanceof Long number) {
+                    appender.append(number.longValue());
+                } else if (value instanceof Boolean flag) {
+                    appender.append(flag.booleanValue());
+                } else if (value instanceof BigDecimal decimal) {
+                    appender.append(decimal);
+                } else if (value instanceof LocalDateTime time) {
+                    appender.append(time);
+                } else {
+                    throw new IllegalArgumentException("cannot append " + value.getClass());
                 }
             }
             appender.endRow();

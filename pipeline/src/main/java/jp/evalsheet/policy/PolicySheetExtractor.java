@@ -313,7 +313,7 @@ public final class PolicySheetExtractor {
                 }
             }
             String printed = collapse(nameCell.text());
-            UnitSplitter.NameAndUnit split = UnitSplitter.split(printed);
+            jp.evalsheet.value.NameAndUnit split = UnitSplitter.split(printed);
             String definition = texts.size() > 1 ? texts.get(1).text().strip() : null;
             return java.util.Optional.of(new Indicator(number, split.name(), split.unit(), printed, definition, mhsTag,
                     UnitSplitter.isCumulative(split.name()), nameCell.address(), List.copyOf(values)));

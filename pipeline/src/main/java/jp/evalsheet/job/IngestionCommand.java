@@ -1,0 +1,130 @@
+package jp.evalsheet.job;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the annual ingestion job from the command line (or restarts the last failed run with
+ * {@code --restart}) and prints what it loaded, what it rejected and why.
+ */
+@Component
+public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JdbcTemplate jdbc;
+    private final String warehouse;
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private int exitCode;
+
+    public IngestionCommand(JobOperator jobOperator, JobRepository jobRepository, Job annualIngestionJob,
+            JdbcTemplate jdbc, @Value("${warehouse:warehouse.duckdb}") String warehouse) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = annualIngestionJob;
+        this.jdbc = jdbc;
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        String input = args.containsOption("input") ? args.getOptionValues("input").get(0) : "input";
+        JobExecution execution = args.containsOption("restart") ? restartLastFailed() : start(input);
+        if (execution == null) {
+            exitCode = 1;
+            return;
+        }
+        report(execution);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            exitCode = 1;
+        } else if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "select count(*) > 0 from etl_messages where load_run_id = ? and severity = 'error'",
+                Boolean.class, execution.getJobInstanceId()))) {
+            exitCode = 2;
+        }
+    }
+
+    private JobExecution start(String input) throws Exception {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("input.dir", Path.of(input).toAbsolutePath().normalize().toString())
+                .addString("run.at", LocalDateTime.now().toString())
+                .toJobParameters();
+        return jobOperator.start(job, parameters);
+    }
+
+    private JobExecution restartLastFailed() throws Exception {
+        JobInstance last = jobRepository.getLastJobInstance(IngestionJobConfiguration.JOB_NAME);
+        JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
+        if (lastExecution == null || lastExecution.getStatus() == BatchStatus.COMPLETED) {
+            out.println("There is no failed run to restart.");
+            return null;
+        }
+        out.println("Restarting run " + last.getInstanceId() + " (" + lastExecution.getStatus() + ")");
+        return jobOperator.restart(lastExecution);
+    }
+
+    private void report(JobExecution execution) {
+        long runId = execution.getJobInstanceId();
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf("Annual ingestion run %d: %s in %.1f s (input: %s)%n", runId, execution.getStatus(),
+                took.toMillis() / 1000.0, execution.getJobParameters().getString("input.dir"));
+        List<Map<String, Object>> files = jdbc.queryForList("""
+                select source_file, outcome, sheets_loaded, sheets_rejected, facts_loaded
+                from etl_file_loads where load_run_id = ? order by source_file
+                """, runId);
+        for (Map<String, Object> file : files) {
+            out.printf("  %-16s %s: %s sheets loaded, %s rejected, %s facts%n", file.get("outcome"),
+                    file.get("source_file"), file.get("sheets_loaded"), file.get("sheets_rejected"), file.get("facts_loaded"));
+        }
+        List<Map<String, Object>> messages = jdbc.queryForList("""
+                select severity, source_file, sheet_name, cell, message, raw_text
+                from etl_messages where load_run_id = ?
+                order by severity, source_file, sheet_name, cell
+                """, runId);
+        for (Map<String, Object> message : messages) {
+            out.printf("  %-7s %s%s%s: %s%s%n", message.get("severity"), message.get("source_file"),
+                    message.get("sheet_name") == null ? "" : " / sheet " + message.get("sheet_name"),
+                    message.get("cell") == null ? "" : " / cell " + message.get("cell"), message.get("message"),
+                    message.get("raw_text") == null ? "" : " (found \"" + message.get("raw_text") + "\")");
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            Map<String, Object> run = jdbc.queryForMap("select * from etl_load_runs where load_run_id = ?", runId);
+            out.printf("Files: %s seen, %s loaded, %s unchanged, %s rejected. Sheets: %s loaded, %s rejected. Facts: %s.%n",
+                    run.get("files_seen"), run.get("files_loaded"), run.get("files_unchanged"), run.get("files_rejected"),
+                    run.get("sheets_loaded"), run.get("sheets_rejected"), run.get("facts_loaded"));
+        } else {
+            execution.getAllFailureExceptions().forEach(e -> out.println("  failure: " + e));
+            out.println("The run was not published; the warehouse still shows the previous run. Fix the cause and run "
+                    + "again with --restart to resume it.");
+        }
+        String file = Path.of(warehouse).toAbsolutePath().normalize().toString();
+        out.println("Warehouse: " + file + "  (read-only JDBC URL: jdbc:duckdb:" + file + "?duckdb.read_only=true)");
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

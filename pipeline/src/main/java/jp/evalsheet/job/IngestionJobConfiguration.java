@@ -1,0 +1,127 @@
+package jp.evalsheet.job;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import jp.evalsheet.load.DataTests;
+import jp.evalsheet.load.RunPublisher;
+import jp.evalsheet.submission.Submission;
+import jp.evalsheet.submission.SubmissionFile;
+import jp.evalsheet.submission.SubmissionReader;
+
+/**
+ * The annual ingestion job: every submitted file of an input folder into the warehouse.
+ * Job parameters: {@code input.dir} (the folder) and {@code run.at} (makes each run a new instance).
+ */
+@Configuration
+public class IngestionJobConfiguration {
+
+    public static final String JOB_NAME = "annualIngestionJob";
+
+    @Bean
+    public Job annualIngestionJob(JobRepository jobRepository, Step openRunStep, Step loadSubmissionsStep,
+            Step publishRunStep, RunPublisher runPublisher) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getStatus().isUnsuccessful()) {
+                            runPublisher.markFailed(execution.getJobInstanceId(), LocalDateTime.now());
+                        }
+                    }
+                })
+                .start(openRunStep)
+                .next(loadSubmissionsStep)
+                .next(publishRunStep)
+                .build();
+    }
+
+    // step 1: record the run in etl_load_runs (or its restart)
+    @Bean
+    public Step openRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPublisher runPublisher) {
+        return new StepBuilder("openRun", jobRepository)
+                .tasklet((contribution, context) -> {
+                    var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
+                    runPublisher.open(jobExecution.getJobInstanceId(), JOB_NAME,
+                            jobExecution.getJobParameters().getString("input.dir"), LocalDateTime.now());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    // step 2: read, check and write every file as pending sheet loads, a chunk of files per transaction
+    @Bean
+    public Step loadSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SubmissionFileReader submissionFileReader, ItemProcessor<SubmissionFile, Submission> submissionProcessor,
+            SubmissionItemWriter submissionItemWriter) {
+        return new StepBuilder("loadSubmissions", jobRepository)
+                .<SubmissionFile, Submission>chunk(8)
+                .reader(submissionFileReader)
+                .processor(submissionProcessor)
+                .writer(submissionItemWriter)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        return new SubmissionFileReader(Path.of(inputDir));
+    }
+
+    @Bean
+    public ItemProcessor<SubmissionFile, Submission> submissionProcessor(JdbcTemplate jdbcTemplate) {
+        SubmissionReader reader = new SubmissionReader();
+        return file -> reader.read(file, sha256 -> Boolean.TRUE.equals(jdbcTemplate.queryForObject("""
+                select exists (
+                    select 1 from etl_file_loads as f
+                    where f.source_sha256 = ? and f.outcome = 'loaded'
+                        and exists (select 1 from etl_sheet_loads as s
+                            where s.source_sha256 = f.source_sha256 and s.status = 'published')
+                )
+                """, Boolean.class, sha256)));
+    }
+
+    @Bean
+    public SubmissionItemWriter submissionItemWriter(DataSource dataSource) {
+        return new SubmissionItemWriter(dataSource);
+    }
+
+    // step 3: publish the run's sheets, rebuild the dimensions and run the data tests, in one transaction
+    @Bean
+    public Step publishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            RunPublisher runPublisher) {
+        return new StepBuilder("publishRun", jobRepository)
+                .tasklet((contribution, context) -> {
+                    long loadRunId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+                    runPublisher.publish(loadRunId, LocalDateTime.now());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    public RunPublisher runPublisher(JdbcTemplate jdbcTemplate) {
+        return new RunPublisher(jdbcTemplate, DataTests.fromClasspath());
+    }
+}

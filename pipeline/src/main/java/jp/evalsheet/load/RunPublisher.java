@@ -1,0 +1,194 @@
+package jp.evalsheet.load;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Publishes a run: in one transaction, the run's pending sheet loads become the current ones, the
+ * loads they replace become history, the dimensions are rebuilt from the current facts, and the data
+ * tests are run; if any data test finds rows, the whole publication rolls back. Until then the views
+ * show the previous state, so a reader never sees a half-loaded warehouse.
+ */
+public final class RunPublisher {
+
+    /** The counts a published run reports in etl_load_runs. */
+    public record RunCounts(int filesSeen, int filesLoaded, int filesUnchanged, int filesRejected,
+            int sheetsLoaded, int sheetsRejected, long factsLoaded) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final DataTests dataTests;
+
+    public RunPublisher(JdbcTemplate jdbc, DataTests dataTests) {
+        this.jdbc = jdbc;
+        this.dataTests = dataTests;
+    }
+
+    /** Records the start of a run, or its restart; sheets left pending by abandoned runs are marked so. */
+    public void open(long loadRunId, String jobName, String inputDir, LocalDateTime now) {
+        jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
+        int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
+        if (updated == 0) {
+            jdbc.update("insert into etl_load_runs (load_run_id, job_name, input_dir, started_at, status) values (?, ?, ?, ?, 'running')",
+                    loadRunId, jobName, inputDir, Timestamp.valueOf(now));
+        }
+    }
+
+    public RunCounts publish(long loadRunId, LocalDateTime now) {
+        rejectDuplicateSubjects(loadRunId);
+        jdbc.update("""
+                update etl_sheet_loads as old
+                set status = 'superseded', superseded_by_load_run_id = ?
+                where old.status = 'published'
+                    and exists (
+                        select 1 from etl_sheet_loads as new
+                        where new.load_run_id = ? and new.status = 'pending'
+                            and new.sheet_family = old.sheet_family and new.plan_id = old.plan_id
+                            and new.subject_code = old.subject_code
+                            and new.evaluation_fiscal_year = old.evaluation_fiscal_year
+                    )
+                """, loadRunId, loadRunId);
+        jdbc.update("update etl_sheet_loads set status = 'published' where load_run_id = ? and status = 'pending'", loadRunId);
+        rebuildDimensions();
+        dataTests.assertPass(jdbc);
+        RunCounts counts = counts(loadRunId);
+        jdbc.update("""
+                update etl_load_runs set status = 'completed', finished_at = ?, files_seen = ?, files_loaded = ?,
+                    files_unchanged = ?, files_rejected = ?, sheets_loaded = ?, sheets_rejected = ?, facts_loaded = ?
+                where load_run_id = ?
+                """, Timestamp.valueOf(now), counts.filesSeen(), counts.filesLoaded(), counts.filesUnchanged(),
+                counts.filesRejected(), counts.sheetsLoaded(), counts.sheetsRejected(), counts.factsLoaded(), loadRunId);
+        return counts;
+    }
+
+    public void markFailed(long loadRunId, LocalDateTime now) {
+        jdbc.update("update etl_load_runs set status = 'failed', finished_at = ? where load_run_id = ?",
+                Timestamp.valueOf(now), loadRunId);
+    }
+
+    /** The same subject and year submitted twice in one run: neither is loaded, both are reported. */
+    private void rejectDuplicateSubjects(long loadRunId) {
+        List<Map<String, Object>> duplicates = jdbc.queryForList("""
+                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.evaluation_fiscal_year,
+                    string_agg(o.source_file || ' (sheet ' || o.sheet_name || ')', ', ' order by o.source_file, o.sheet_name) as others
+                from etl_sheet_loads as s
+                inner join etl_sheet_loads as o
+                    on o.load_run_id = s.load_run_id and o.status = 'pending' and o.sheet_load_id <> s.sheet_load_id
+                    and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id
+                    and o.subject_code = s.subject_code and o.evaluation_fiscal_year = s.evaluation_fiscal_year
+                where s.load_run_id = ? and s.status = 'pending'
+                group by all
+                order by s.sheet_load_id
+                """, loadRunId);
+        for (Map<String, Object> duplicate : duplicates) {
+            jdbc.update("""
+                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule, message, raw_text)
+                    values (?, ?, ?, ?, null, 'error', 'duplicate_submission', ?, null)
+                    """, loadRunId, duplicate.get("sheet_load_id"), duplicate.get("source_file"), duplicate.get("sheet_name"),
+                    "subject " + duplicate.get("subject_code") + " of fiscal year " + duplicate.get("evaluation_fiscal_year")
+                            + " is also submitted in " + duplicate.get("others")
+                            + " in this run; neither was loaded: submit exactly one of them");
+            jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", duplicate.get("sheet_load_id"));
+        }
+        if (!duplicates.isEmpty()) {
+            jdbc.update("""
+                    update etl_file_loads as f
+                    set sheets_loaded = (select count(*) from etl_sheet_loads as s
+                            where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'pending'),
+                        sheets_rejected = f.sheets_rejected + (select count(*) from etl_sheet_loads as s
+                            where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'rejected')
+                    where f.load_run_id = ?
+                    """, loadRunId);
+            jdbc.update("""
+                    update etl_file_loads set outcome = case when sheets_loaded = 0 then 'rejected' else 'partially_loaded' end
+                    where load_run_id = ? and sheets_rejected > 0 and outcome = 'loaded'
+                    """, loadRunId);
+        }
+    }
+
+    private void rebuildDimensions() {
+        jdbc.update("delete from dim_policies");
+        jdbc.update("""
+                insert into dim_policies
+                select
+                    e.plan_id,
+                    e.policy_code,
+                    arg_max(e.policy_name, e.evaluation_fiscal_year),
+                    arg_max(e.department_name, e.evaluation_fiscal_year),
+                    min(e.evaluation_fiscal_year),
+                    max(e.evaluation_fiscal_year)
+                from fct_policy_evaluations as e
+                inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
+                group by e.plan_id, e.policy_code
+                """);
+        jdbc.update("delete from dim_departments");
+        jdbc.update("""
+                insert into dim_departments
+                with current_evaluations as (
+                    select e.* from fct_policy_evaluations as e
+                    inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
+                ),
+                current_related as (
+                    select r.* from fct_policy_related_departments as r
+                    inner join etl_sheet_loads as l on l.sheet_load_id = r._sheet_load_id and l.status = 'published'
+                ),
+                names as (
+                    select department_name from current_evaluations
+                    union
+                    select department_name from current_related
+                )
+                select
+                    n.department_name,
+                    (select count(distinct policy_code) from current_evaluations as e where e.department_name = n.department_name),
+                    (select count(distinct policy_code) from current_related as r where r.department_name = n.department_name)
+                from names as n
+                """);
+        jdbc.update("delete from dim_indicators");
+        jdbc.update("""
+                insert into dim_indicators
+                select
+                    i.plan_id || ':' || i.owner_code || ':' || i.indicator_no,
+                    i.plan_id,
+                    i.owner_code,
+                    i.indicator_no,
+                    arg_max(i.indicator_name, i.evaluation_fiscal_year),
+                    arg_max(i.unit, i.evaluation_fiscal_year),
+                    arg_max(i.definition, i.evaluation_fiscal_year),
+                    arg_max(i.is_cumulative, i.evaluation_fiscal_year)
+                from fct_indicators as i
+                inner join etl_sheet_loads as l on l.sheet_load_id = i._sheet_load_id and l.status = 'published'
+                group by i.plan_id, i.owner_code, i.indicator_no
+                """);
+        jdbc.update("delete from dim_projects");
+        jdbc.update("""
+                insert into dim_projects
+                select
+                    p.project_name,
+                    arg_max(p.policy_code, p.evaluation_fiscal_year) filter (where not p.is_relisted),
+                    count(distinct p.policy_code)
+                from fct_policy_projects as p
+                inner join etl_sheet_loads as l on l.sheet_load_id = p._sheet_load_id and l.status = 'published'
+                group by p.project_name
+                """);
+    }
+
+    private RunCounts counts(long loadRunId) {
+        return jdbc.queryForObject("""
+                select
+                    count(*),
+                    count(*) filter (where outcome in ('loaded', 'partially_loaded')),
+                    count(*) filter (where outcome = 'unchanged'),
+                    count(*) filter (where outcome = 'rejected'),
+                    coalesce((select count(*) from etl_sheet_loads where load_run_id = ? and status = 'published'), 0),
+                    coalesce(sum(sheets_rejected), 0),
+                    coalesce((select sum(facts_loaded) from etl_sheet_loads where load_run_id = ? and status = 'published'), 0)
+                from etl_file_loads
+                where load_run_id = ?
+                """, (rs, row) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                rs.getInt(6), rs.getLong(7)), loadRunId, loadRunId, loadRunId);
+    }
+}
