@@ -17,7 +17,7 @@ rm -f input/R4_施策評価シート_*
 # 地域づくり支援課 still saves in the Excel 97-2003 format
 soffice --headless --convert-to xls --outdir input "$work/xlsx/R4_施策評価シート_地域づくり支援課.xlsx" >/dev/null
 # 財政課 exports its one sheet as CSV in Shift_JIS (CP932); token 64 is LibreOffice's Shift_JIS
-soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,64,1,,0,false,true,false,false,false,-1' \
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,64,1,,0,false,true,true,false,false,-1' \
     --outdir "$work/csv" "$work/xlsx/R4_施策評価シート_財政課.xlsx" >/dev/null
 mv "$work/csv/"*.csv "input/R4_施策評価シート_財政課.csv"
 for department in 人権庶務課 政策企画課 シティ・プロモーション課 財産管理課; do

@@ -120,7 +120,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                     + "again with --restart to resume it.");
         }
         String file = Path.of(warehouse).toAbsolutePath().normalize().toString();
-        out.println("Warehouse: " + file + "  (read-only JDBC URL: jdbc:duckdb:" + file + "?duckdb.read_only=true)");
+        out.println("Warehouse: " + file + "  (read-only JDBC URL: jdbc:duckdb:" + file + ";duckdb.read_only=true)");
     }
 
     @Override

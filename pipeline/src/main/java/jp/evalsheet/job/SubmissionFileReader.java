@@ -18,7 +18,7 @@ import jp.evalsheet.submission.SubmissionFile;
  * Reads the submitted files of an input folder (and its subfolders), in name order. Saves how many it
  * has handed out, so a restarted run resumes after the last committed chunk.
  */
-public final class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
+public class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
 
     private static final String READ_COUNT = "submission.files.read";
 

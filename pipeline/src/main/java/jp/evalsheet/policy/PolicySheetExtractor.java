@@ -59,7 +59,7 @@ public final class PolicySheetExtractor {
         PROGRESS_BASIS("【判断の根拠】", "progress_basis", "【判断の根拠】"),
         EXTERNAL_FACTORS("【外的要因】", "external_factors", "【外的要因】"),
         NECESSITY("(4\\.?)?必要性", "necessity_reason", "4 必要性"),
-        PROJECTS("(5\\.?)?施策を?構成する?事務事業.*", null, null),
+        PROJECTS("(5\\.?)?施策を?構成(する)?事務事業.*", null, null),
         TREND(".*経年変化.*", null, null),
         ANALYSIS("(6\\.?)?現状と課題の分析", "analysis", "6 現状と課題の分析"),
         OUTLOOK("(7\\.?)?今後の展開", "outlook", "7 今後の展開"),
@@ -83,6 +83,8 @@ public final class PolicySheetExtractor {
 
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d{3})(?:[\\s　]+(.+))?$", Pattern.DOTALL);
     private static final Pattern CIRCLED = Pattern.compile("[①-⑩]");
+    /** The column label of the project names: 施策を構成する事務事業名, 事務事業名, 構成事務事業 … */
+    private static final Pattern PROJECT_NAME_LABEL = Pattern.compile("(施策を?)?構成(する)?事務事業(名)?|事務事業名");
 
     /** Whether the sheet looks like a 施策評価シート: it has a 担当課 label and a 事務事業 table. */
     public static boolean recognizes(SheetGrid grid) {
@@ -377,13 +379,14 @@ public final class PolicySheetExtractor {
             int lastHeaderRow = -1;
             Map<Integer, int[]> costColumns = new TreeMap<>();
             Map<Integer, CostBasis> bases = new TreeMap<>();
-            for (int row = section.row(); row <= section.endRow(); row++) {
+            // the header ends with the row of year columns (R2決算 …); project rows follow
+            for (int row = section.row(); row <= section.endRow() && (costColumns.isEmpty() || row <= lastHeaderRow); row++) {
                 for (GridCell cell : grid.row(row)) {
                     String label = Labels.normalize(cell.text());
                     if (label.length() > 30 || label.startsWith("※")) {
                         continue;
                     }
-                    if (label.contains("事務事業") && !label.startsWith("5") && !label.startsWith("施策構成")) {
+                    if (PROJECT_NAME_LABEL.matcher(label).matches()) {
                         nameColumn = cell.column();
                         lastHeaderRow = Math.max(lastHeaderRow, row);
                     } else if (label.equals("番号") || label.equals("No.") || label.equals("No")) {
@@ -398,9 +401,6 @@ public final class PolicySheetExtractor {
                             lastHeaderRow = Math.max(lastHeaderRow, row);
                         }
                     }
-                }
-                if (nameColumn >= 0 && !costColumns.isEmpty() && row > lastHeaderRow) {
-                    break;
                 }
             }
             GridCell headingCell = grid.row(section.row()).get(0);
