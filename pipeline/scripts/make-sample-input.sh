@@ -24,3 +24,16 @@ for department in 人権庶務課 政策企画課 シティ・プロモーショ
     cp "$work/xlsx/R4_施策評価シート_$department.xlsx" input/
 done
 ls -l input
+
+# Test fixtures: one submission (人権庶務課, 4 sheets) in every format, for the format-equivalence
+# test, and the invented next-year sheet of policy 611 for the multi-year test.
+fixtures=pipeline/src/test/resources/fixtures/policy
+rm -rf "$fixtures/formats" && mkdir -p "$fixtures/formats/xlsx" "$fixtures/formats/xls" "$fixtures/formats/csv"
+cp "$work/xlsx/R4_施策評価シート_人権庶務課.xlsx" "$fixtures/formats/xlsx/"
+soffice --headless --convert-to xls --outdir "$fixtures/formats/xls" "$work/xlsx/R4_施策評価シート_人権庶務課.xlsx" >/dev/null
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,64,1,,0,false,true,true,false,false,-1' \
+    --outdir "$fixtures/formats/csv" "$work/xlsx/R4_施策評価シート_人権庶務課.xlsx" >/dev/null
+mkdir -p "$fixtures/next-year"
+java -cp "pipeline/target/test-classes:pipeline/target/classes:$(cat "$work/cp.txt")" \
+    jp.evalsheet.samples.NextYearTestSheet "$fixtures/next-year/R5_施策評価シート_人権庶務課_611_テストデータ.xlsx"
+ls -l "$fixtures"/*
