@@ -1,0 +1,53 @@
+package jp.evalsheet.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.evalsheet.support.ReadOnlyViewReader;
+import jp.evalsheet.support.Warehouse;
+
+/** An analyst's separate process reads every view of the finished warehouse, read-only. */
+class ReadOnlyAnalystIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldLetASecondProcessReadEveryViewReadOnlyAfterTheJob() throws Exception {
+        // given
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(Path.of("input"))).isZero();
+
+        // when
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReadOnlyViewReader.class.getName(),
+                warehouse.file().toString())
+                .redirectErrorStream(true)
+                .start();
+        boolean finished = reader.waitFor(60, TimeUnit.SECONDS);
+        List<String> output = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+
+        // then
+        assertThat(finished).isTrue();
+        assertThat(reader.exitValue()).as(String.join(File.separator, output)).isZero();
+        assertThat(output).contains(
+                "v_annual_policy_costs 42",
+                "v_current_sheet_loads 14",
+                "v_data_quality_findings 0",
+                "v_department_cost_trend 18",
+                "v_indicator_progress 48",
+                "v_policy_cost_trend 42",
+                "v_policy_rating_share 8",
+                "v_project_cost_trend 213",
+                "write refused");
+        assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(92 * 3);
+    }
+}
