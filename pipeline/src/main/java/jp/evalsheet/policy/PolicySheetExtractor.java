@@ -156,9 +156,9 @@ public final class PolicySheetExtractor {
             if (!projectTable) {
                 error(null, "missing_label", "expected the table 5 施策構成事務事業 with the columns 事務事業名, R?決算 and 今後の方向性", null);
             }
-            for (String kind : List.of("progress", "necessity")) {
-                if (ratings.stream().noneMatch(r -> r.kind().equals(kind))) {
-                    error(null, "missing_label", "expected the heading " + (kind.equals("progress") ? "3 進捗状況" : "4 必要性")
+            for (Heading rated : List.of(Heading.PROGRESS, Heading.NECESSITY)) {
+                if (sections.stream().noneMatch(section -> section.heading() == rated)) {
+                    error(null, "missing_label", "expected the heading " + rated.printed
                             + " followed by its rating line such as '1 2 ③ 4 … おおむね順調'", null);
                 }
             }

@@ -1,0 +1,279 @@
+package jp.evalsheet.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import jp.evalsheet.extract.Finding;
+import jp.evalsheet.grid.GridCell;
+import jp.evalsheet.grid.SheetGrid;
+import jp.evalsheet.policy.PolicySheet.CostBasis;
+
+/** The 施策評価シート extractor on small sheets typed the ways departments type them. */
+class PolicySheetExtractorTests {
+
+    private final PolicySheetExtractor extractor = new PolicySheetExtractor();
+
+    @Test
+    void shouldReadAWellFormedSheet() {
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(validSheet()));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        PolicySheet sheet = extraction.sheet();
+        assertThat(sheet.policyCode()).isEqualTo("611");
+        assertThat(sheet.policyName()).isEqualTo("人権教育・啓発活動");
+        assertThat(sheet.evaluationFiscalYear()).isEqualTo(2022);
+        assertThat(sheet.departmentName()).isEqualTo("人権庶務課");
+        assertThat(sheet.relatedDepartments()).containsExactly("教育指導課", "生涯学習・スポーツ課");
+        assertThat(sheet.indicators()).singleElement().satisfies(indicator -> {
+            assertThat(indicator.name()).isEqualTo("参加者数");
+            assertThat(indicator.unit()).isEqualTo("人");
+            assertThat(indicator.values()).extracting(v -> v.fiscalYear() + " " + v.kind() + " " + v.value().raw() + " " + v.cell())
+                    .containsExactly("2020 ACTUAL 50 B9", "2021 ACTUAL 210 C9", "2022 FORECAST 368 D9", "2025 TARGET 630 E9");
+        });
+        assertThat(sheet.ratings()).extracting(r -> r.kind() + " " + r.rating().value() + " " + r.rating().label() + " " + r.cell())
+                .containsExactly("progress 3 おおむね順調 A14", "necessity 4 社会的なニーズは増加傾向にある A17");
+        assertThat(sheet.projects()).extracting(p -> p.rowNumber() + " " + p.name() + " " + p.relisted() + " " + p.direction())
+                .containsExactly("1 教育指導支援事業 true 継続", "2 人権啓発推進事業 false 拡充");
+        assertThat(sheet.projects().get(1).costs()).extracting(c -> c.fiscalYear() + " " + c.basis() + " " + c.value().number())
+                .containsExactly("2020 SETTLED 10059", "2021 SETTLED 5113", "2022 FORECAST 6717");
+        assertThat(sheet.printedTotals()).extracting(t -> t.kind() + " " + t.fiscalYear() + " " + t.value().number() + " " + t.cell())
+                .containsExactly("total 2020 10059 C25", "total 2021 5113 D25", "total 2022 6717 E25",
+                        "trend 2020 10059 B28", "trend 2021 5113 C28", "trend 2022 6717 D28");
+        assertThat(sheet.narratives()).extracting(n -> n.key() + " " + n.text())
+                .containsExactly("target_state 差別のない社会", "implementation 研修会を開催した。", "progress_basis 目標を下回った。",
+                        "necessity_reason ニーズは高まっている。", "summary 着実に実施する。");
+    }
+
+    @Test
+    void shouldReadTheCodeAndNameTypedInOneCellAndSpacedEraLabels() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(2, row("611　人権教育・啓発活動"));
+        rows.set(7, row("", "R 2 年度実績", "R 3 年度実績", "R 4 年度見込み", "最終年度目標 (R 7 年度)"));
+
+        // when
+        PolicySheet sheet = extractor.extract(grid(rows)).sheet();
+
+        // then
+        assertThat(sheet.policyCode()).isEqualTo("611");
+        assertThat(sheet.policyName()).isEqualTo("人権教育・啓発活動");
+        assertThat(sheet.indicators().get(0).values()).hasSize(4);
+    }
+
+    @Test
+    void shouldReadTheYearOverYearBlockPrintedDownAColumn() {
+        // given
+        List<String[]> rows = new ArrayList<>(validSheet().subList(0, 26));
+        rows.add(row("", "R2年度", "10,059"));
+        rows.add(row("", "R3年度", "5,113"));
+        rows.add(row("", "R4年度(見込み)", "6,717"));
+
+        // when
+        PolicySheet sheet = extractor.extract(grid(rows)).sheet();
+
+        // then
+        assertThat(sheet.printedTotals()).filteredOn(t -> t.kind().equals("trend"))
+                .extracting(t -> t.fiscalYear() + " " + t.basis() + " " + t.value().number() + " " + t.cell())
+                .containsExactly("2020 SETTLED 10059 C27", "2021 SETTLED 5113 C28", "2022 FORECAST 6717 C29");
+    }
+
+    @Test
+    void shouldTakeTheEvaluationYearFromTheForecastColumn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(20, row("", "", "R3決算", "R4決算", "R5決算見込み"));
+
+        // when
+        PolicySheet sheet = extractor.extract(grid(rows)).sheet();
+
+        // then
+        assertThat(sheet.evaluationFiscalYear()).isEqualTo(2023);
+        assertThat(sheet.projects().get(1).costs()).extracting(PolicySheet.ProjectCost::basis)
+                .containsExactly(CostBasis.SETTLED, CostBasis.SETTLED, CostBasis.FORECAST);
+    }
+
+    @Test
+    void shouldRejectTheSheetWhenACostIsText() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(22, row("2", "人権啓発推進事業", "10,059", "約5千", "6,717", "拡充"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(finding.sheetName()).isEqualTo("施策611");
+            assertThat(finding.cell()).isEqualTo("D23");
+            assertThat(finding.rule()).isEqualTo("cost_not_a_number");
+            assertThat(finding.message()).contains("expected a cost in thousand yen");
+            assertThat(finding.rawText()).isEqualTo("約5千");
+        });
+    }
+
+    @Test
+    void shouldRejectTheSheetWhenACostIsNegative() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(22, row("2", "人権啓発推進事業", "-10,059", "5,113", "6,717", "拡充"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("C23", "negative_cost"));
+    }
+
+    @Test
+    void shouldRejectARatingWithoutACircledDigit() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("1 2 3 4 … おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("A14");
+            assertThat(finding.rule()).isEqualTo("invalid_rating");
+            assertThat(finding.message()).startsWith("3 進捗状況: expected exactly one circled digit");
+        });
+    }
+
+    @Test
+    void shouldRejectASheetWithoutItsOwningDepartment() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(3, row("所管", "人権庶務課"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::rule).containsExactly("missing_label");
+        assertThat(extraction.findings().get(0).message()).contains("担当課");
+    }
+
+    @Test
+    void shouldRejectASheetWithoutTheProjectTable() {
+        // given
+        List<String[]> rows = new ArrayList<>(validSheet().subList(0, 18));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::message)
+                .anySatisfy(message -> assertThat(message).contains("5 施策構成事務事業"));
+    }
+
+    @Test
+    void shouldSkipAnIndicatorSlotPrintedAsADash() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.add(10, row("指標 2", "—"));
+        rows.add(11, row("", "—"));
+        rows.add(12, row("", "R2年度実績", "R3年度実績", "R4年度見込み", "最終年度目標 (R7年度)"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().indicators()).extracting(PolicySheet.Indicator::number).containsExactly(1);
+    }
+
+    @Test
+    void shouldWarnAboutAFormulaWithoutACachedValueAndLoadTheRest() {
+        // given
+        SheetGrid.Builder builder = builder(validSheet());
+        builder.cell(new GridCell(24, 2, "", null, "SUM(C22:C23)"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(builder.build());
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.cell()).isEqualTo("C25");
+            assertThat(finding.rule()).isEqualTo("formula_without_cached_value");
+        });
+        assertThat(extraction.sheet().printedTotals().get(0).value().number()).isNull();
+    }
+
+    @Test
+    void shouldRecognizeOnlyPolicySheets() {
+        assertThat(PolicySheetExtractor.recognizes(grid(validSheet()))).isTrue();
+        assertThat(PolicySheetExtractor.recognizes(grid(List.of(row("記入要領"), row("担当課は正式名称で記入すること")))))
+                .isFalse();
+    }
+
+    /** A small but complete sheet; row indexes in comments are zero-based. */
+    private static List<String[]> validSheet() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("施策評価シート"));                                                       // 0
+        rows.add(row());                                                                       // 1
+        rows.add(row("611", "人権教育・啓発活動"));                                            // 2
+        rows.add(row("担当課", "人権庶務課", "関連課", "教育指導課、生涯学習・スポーツ課"));   // 3
+        rows.add(row("目指す姿", "差別のない社会"));                                            // 4
+        rows.add(row("指標 1", "参加者数（人）"));                                              // 5
+        rows.add(row("", "研修会などの年間参加者数"));                                          // 6
+        rows.add(row("", "R2年度実績", "R3年度実績", "R4年度見込み", "最終年度目標 (R7年度)")); // 7
+        rows.add(row("", "50", "210", "368", "630"));                                          // 8
+        rows.add(row("1 実施内容"));                                                           // 9
+        rows.add(row("研修会を開催した。"));                                                   // 10
+        rows.add(row());                                                                       // 11
+        rows.add(row("3 進捗状況"));                                                           // 12
+        rows.add(row("1 2 ③ 4 … おおむね順調"));                                               // 13
+        rows.add(row("【判断の根拠】", "目標を下回った。"));                                    // 14
+        rows.add(row("4 必要性"));                                                             // 15
+        rows.add(row("1 2 3 ④ … 社会的なニーズは増加傾向にある"));                             // 16
+        rows.add(row("ニーズは高まっている。"));                                               // 17
+        rows.add(row("5 施策構成事務事業の優先度評価"));                                       // 18
+        rows.add(row("番号", "施策を構成する事務事業名", "総コスト（事業費+人件費 単位：千円）", "", "", "今後の方向性※")); // 19
+        rows.add(row("", "", "R2決算", "R3決算", "R4決算見込み"));                              // 20
+        rows.add(row("1", "教育指導支援事業【再掲】", "-", "-", "-", "継続"));                 // 21
+        rows.add(row("2", "人権啓発推進事業", "10,059", "5,113", "6,717", "拡充"));            // 22
+        rows.add(row("3"));                                                                    // 23
+        rows.add(row("計（単位：千円）", "", "10,059", "5,113", "6,717"));                      // 24
+        rows.add(row("総コスト（事業費+人件費）の経年変化 単位：千円"));                        // 25
+        rows.add(row("", "R2年度", "R3年度", "R4年度(見込み)"));                                // 26
+        rows.add(row("", "10,059", "5,113", "6,717"));                                          // 27
+        rows.add(row("9 所管部の総括"));                                                       // 28
+        rows.add(row("着実に実施する。"));                                                     // 29
+        return rows;
+    }
+
+    private static String[] row(String... cells) {
+        return cells;
+    }
+
+    private static SheetGrid grid(List<String[]> rows) {
+        return builder(rows).build();
+    }
+
+    private static SheetGrid.Builder builder(List<String[]> rows) {
+        SheetGrid.Builder builder = SheetGrid.builder("施策611");
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).length; c++) {
+                builder.cell(new GridCell(r, c, rows.get(r)[c], null, null));
+            }
+        }
+        return builder;
+    }
+}
