@@ -16,8 +16,9 @@ public record Submission(SubmissionFile file, String sha256, long sizeBytes, Str
         return sheets.stream().filter(ExtractedSheet::isLoadable).count();
     }
 
+    /** Sheets of a known family that an error kept out of the warehouse. */
     public long rejectedSheetCount() {
-        return sheets.stream().filter(s -> s.content() != null && !s.isLoadable()).count();
+        return sheets.stream().filter(s -> s.findings().stream().anyMatch(Finding::isError)).count();
     }
 
     /** loaded, partially_loaded, unchanged or rejected, as written to etl_file_loads. */
