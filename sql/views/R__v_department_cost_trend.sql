@@ -34,10 +34,8 @@ final as (
         fiscal_year,
         cost_thousand_yen,
         cost_basis,
-        case when previous_fiscal_year = fiscal_year - 1 then cost_thousand_yen - previous_cost end
-            as yoy_change_thousand_yen,
-        case when previous_fiscal_year = fiscal_year - 1 and previous_cost <> 0
-            then (cost_thousand_yen - previous_cost) / previous_cost end as yoy_change_ratio,
+        yoy_change(cost_thousand_yen, previous_cost, fiscal_year, previous_fiscal_year) as yoy_change_thousand_yen,
+        yoy_ratio(cost_thousand_yen, previous_cost, fiscal_year, previous_fiscal_year) as yoy_change_ratio,
         policy_count
     from with_previous
 )
