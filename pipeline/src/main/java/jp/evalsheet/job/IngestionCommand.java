@@ -81,6 +81,10 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             return null;
         }
         out.println("Restarting run " + last.getInstanceId() + " (" + lastExecution.getStatus() + ")");
+        if (lastExecution.getStatus().isRunning()) {
+            // the process that ran it was killed: its execution never ended, so mark it failed first
+            lastExecution = jobOperator.recover(lastExecution);
+        }
         return jobOperator.restart(lastExecution);
     }
 

@@ -109,7 +109,9 @@ class PolicyRejectionIntegrationTests {
         Path input = temp.resolve("input");
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
         assertThat(warehouse.ingest(input)).isEqualTo(1);
-        assertThat(warehouse.lines("select load_run_id, status from etl_load_runs")).containsExactly("1|failed");
+        assertThat(warehouse.file()).doesNotExist();
+        Warehouse workingCopy = new Warehouse(temp.resolve("warehouse.duckdb.building"));
+        assertThat(workingCopy.lines("select load_run_id, status from etl_load_runs")).containsExactly("1|failed");
 
         // when the folder is there and the run is restarted
         Warehouse.copyFolder(Path.of("input"), input);
@@ -122,6 +124,7 @@ class PolicyRejectionIntegrationTests {
         assertThat(warehouse.lines("select status from batch.batch_job_execution order by job_execution_id"))
                 .containsExactly("FAILED", "COMPLETED");
         assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(14);
+        assertThat(workingCopy.file()).doesNotExist();
     }
 
     /** Types text into a project's cost cell of one sheet, as a department might; returns the cell's address. */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jp.evalsheet.support.HeldReadOnlyReader;
 import jp.evalsheet.support.ReadOnlyViewReader;
 import jp.evalsheet.support.Warehouse;
 
@@ -49,5 +50,39 @@ class ReadOnlyAnalystIntegrationTests {
                 "v_project_cost_trend 213",
                 "write refused");
         assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(92 * 3);
+    }
+
+    @Test
+    void shouldKeepAnOpenReaderOnThePublishedStateWhileTheNextRunLoads() throws Exception {
+        // given a published warehouse and an analyst's process holding a read-only connection to it
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(Path.of("input"))).isZero();
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HeldReadOnlyReader.class.getName(),
+                warehouse.file().toString())
+                .redirectErrorStream(true)
+                .start();
+        var replies = new java.io.BufferedReader(new java.io.InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+        var commands = new java.io.PrintWriter(reader.getOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            assertThat(replies.readLine()).isEqualTo("connected");
+            commands.println("query");
+            assertThat(replies.readLine()).isEqualTo("run 1 sheets 14");
+
+            // when the next year's run loads while the reader stays connected
+            Path nextYear = Path.of(getClass().getResource("/fixtures/policy/next-year").toURI());
+            int exitCode = warehouse.ingest(nextYear);
+
+            // then the run completes, the open reader still sees the state it opened, and a new reader sees the new one
+            assertThat(exitCode).isZero();
+            commands.println("query");
+            assertThat(replies.readLine()).isEqualTo("run 1 sheets 14");
+            assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(15);
+            assertThat(warehouse.count("select max(load_run_id) from etl_load_runs")).isEqualTo(2);
+        } finally {
+            commands.println("exit");
+            reader.waitFor(30, TimeUnit.SECONDS);
+            reader.destroyForcibly();
+        }
     }
 }
