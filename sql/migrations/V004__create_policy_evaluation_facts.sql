@@ -39,9 +39,11 @@ create table fct_policy_related_departments (
 );
 comment on table fct_policy_related_departments is '関連課: the related departments of a policy evaluation, one per row';
 
--- fct_indicators: grain one row per indicator (指標) per sheet load.
+-- fct_indicators: grain one row per indicator (指標) per sheet load, for every sheet family.
+-- indicator_category: 施策指標 (policy sheets), 数値目標 and KPI (strategy), 福祉事業指標 (welfare).
 create table fct_indicators (
     plan_id varchar not null,
+    indicator_category varchar not null,
     owner_code varchar not null,
     indicator_no integer not null,
     indicator_name varchar not null,
@@ -61,18 +63,23 @@ create table fct_indicators (
 );
 comment on table fct_indicators is '指標: one row per indicator per sheet load: name, unit (単位), definition';
 
--- fct_indicator_values: grain one row per indicator per fiscal year per value kind per report.
--- value_kind: actual (実績), forecast (見込み), target (目標). value is null when the sheet shows
--- no number; value_status then says why (blank, not_applicable, not_surveyed, cancelled, text).
+-- fct_indicator_values: grain one row per indicator per fiscal year per value kind per sub-row per
+-- report. value_kind: baseline (策定当初), actual (実績), forecast (見込み), target (目標). value is
+-- null when the sheet shows no number; value_status then says why (blank, not_applicable,
+-- not_surveyed, cancelled, text). sub_label names the sub-row of a two-row indicator (啓発 / 研修).
+-- is_year_inferred: the value was typed once in a cell merged over several years and is repeated
+-- for each year the merge covers.
 create table fct_indicator_values (
     plan_id varchar not null,
     owner_code varchar not null,
     indicator_no integer not null,
     fiscal_year integer not null,
     value_kind varchar not null,
+    sub_label varchar,
     value decimal(18, 4),
     value_unit varchar,
     value_status varchar not null,
+    is_year_inferred boolean not null,
     reported_fiscal_year integer not null,
     _source_file varchar not null,
     _source_sha256 varchar not null,
@@ -82,7 +89,7 @@ create table fct_indicator_values (
     _load_run_id bigint not null,
     _sheet_load_id bigint not null
 );
-comment on table fct_indicator_values is '指標値: one row per indicator, fiscal year, kind (actual 実績 / forecast 見込み / target 目標) and reporting year';
+comment on table fct_indicator_values is '指標値: one row per indicator, fiscal year, kind (baseline 策定当初 / actual 実績 / forecast 見込み / target 目標) and reporting year';
 
 -- fct_policy_projects: grain one row per project (事務事業) listed on a policy sheet.
 create table fct_policy_projects (

@@ -27,6 +27,7 @@ comment on table dim_policies is '施策: one row per policy, named as in its la
 create table dim_indicators (
     indicator_id varchar not null,
     plan_id varchar not null,
+    indicator_category varchar not null,
     owner_code varchar not null,
     indicator_no integer not null,
     indicator_name varchar not null,

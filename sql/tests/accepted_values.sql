@@ -3,7 +3,7 @@ select 'fct_project_costs.cost_basis' as column_name, cost_basis as value from f
 where cost_basis not in ('settled', 'forecast')
 union all
 select 'fct_indicator_values.value_kind', value_kind from fct_indicator_values
-where value_kind not in ('actual', 'forecast', 'target')
+where value_kind not in ('baseline', 'actual', 'forecast', 'target')
 union all
 select 'fct_policy_ratings.rating_kind', rating_kind from fct_policy_ratings
 where rating_kind not in ('progress', 'necessity')

@@ -1,7 +1,10 @@
--- v_indicator_progress: one row per indicator per fiscal year with a reported value: the actual
--- (実績) when one was reported, else the forecast (見込み), from the latest report; beside it the
--- target for that year if the plan sets one, else the final target, and value ÷ target.
--- value is null (and value_text holds the token) when the sheet shows no number.
+-- v_indicator_progress: one row per indicator (and sub-row) per fiscal year with a reported value,
+-- for every plan: the actual (実績) when one was reported, else the forecast (見込み), from the latest
+-- report; beside it the baseline (策定当初), the target for that year if the plan sets one, else the
+-- final target, achievement_ratio = value ÷ target and progress_ratio = (value − baseline) ÷
+-- (target − baseline), which also measures indicators that go down (待機児童数 toward 0).
+-- value is null (and value_text holds the token) when the sheet shows no number; a ratio is null
+-- when a number is missing or its denominator is 0.
 create or replace view v_indicator_progress as
 
 with
@@ -40,7 +43,7 @@ reported as (
         select
             *,
             row_number() over (
-                partition by plan_id, owner_code, indicator_no, fiscal_year
+                partition by plan_id, owner_code, indicator_no, sub_label, fiscal_year
                 order by (value_kind = 'actual') desc, reported_fiscal_year desc
             ) as preference
         from indicator_values
@@ -55,10 +58,24 @@ targets as (
         select
             *,
             row_number() over (
-                partition by plan_id, owner_code, indicator_no, fiscal_year order by reported_fiscal_year desc
+                partition by plan_id, owner_code, indicator_no, sub_label, fiscal_year order by reported_fiscal_year desc
             ) as recency
         from indicator_values
         where value_kind = 'target'
+    )
+    where recency = 1
+),
+
+baselines as (
+    select *
+    from (
+        select
+            *,
+            row_number() over (
+                partition by plan_id, owner_code, indicator_no, sub_label order by reported_fiscal_year desc
+            ) as recency
+        from indicator_values
+        where value_kind = 'baseline'
     )
     where recency = 1
 ),
@@ -68,46 +85,64 @@ final_targets as (
     from (
         select
             *,
-            row_number() over (partition by plan_id, owner_code, indicator_no order by fiscal_year desc) as lateness
+            row_number() over (partition by plan_id, owner_code, indicator_no, sub_label order by fiscal_year desc) as lateness
         from targets
     )
     where lateness = 1
+),
+
+with_targets as (
+    select
+        r.*,
+        coalesce(same_year.value, final_target.value) as target_value,
+        case when same_year.value is not null then same_year.fiscal_year else final_target.fiscal_year end
+            as target_fiscal_year,
+        b.value as baseline_value,
+        b.fiscal_year as baseline_fiscal_year
+    from reported as r
+    left join targets as same_year
+        on same_year.plan_id = r.plan_id and same_year.owner_code = r.owner_code
+        and same_year.indicator_no = r.indicator_no and same_year.sub_label is not distinct from r.sub_label
+        and same_year.fiscal_year = r.fiscal_year
+    left join final_targets as final_target
+        on final_target.plan_id = r.plan_id and final_target.owner_code = r.owner_code
+        and final_target.indicator_no = r.indicator_no and final_target.sub_label is not distinct from r.sub_label
+    left join baselines as b
+        on b.plan_id = r.plan_id and b.owner_code = r.owner_code
+        and b.indicator_no = r.indicator_no and b.sub_label is not distinct from r.sub_label
 ),
 
 final as (
     select
         r.plan_id as plan,
         pl.plan_name,
+        d.indicator_category,
         r.owner_code,
         r.indicator_no,
         d.indicator_name,
+        r.sub_label,
         d.unit,
         r.fiscal_year,
         r.value_kind,
         r.value,
         case when r.value is null then r._raw_text end as value_text,
-        coalesce(same_year.value, final_target.value) as target_value,
-        case when same_year.value is not null then same_year.fiscal_year else final_target.fiscal_year end
-            as target_fiscal_year,
-        case
-            when coalesce(same_year.value, final_target.value) <> 0
-                then r.value / coalesce(same_year.value, final_target.value)
-        end as achievement_ratio,
+        r.baseline_value,
+        r.baseline_fiscal_year,
+        r.target_value,
+        r.target_fiscal_year,
+        case when r.target_value <> 0 then r.value / r.target_value end as achievement_ratio,
+        case when r.target_value <> r.baseline_value
+            then (r.value - r.baseline_value) / (r.target_value - r.baseline_value) end as progress_ratio,
         d.is_cumulative,
+        r.is_year_inferred,
         r.reported_fiscal_year,
         r._source_file,
         r._sheet_name,
         r._cell
-    from reported as r
+    from with_targets as r
     inner join latest_definitions as d
         on d.plan_id = r.plan_id and d.owner_code = r.owner_code and d.indicator_no = r.indicator_no
     left join plans as pl on pl.plan_id = r.plan_id
-    left join targets as same_year
-        on same_year.plan_id = r.plan_id and same_year.owner_code = r.owner_code
-        and same_year.indicator_no = r.indicator_no and same_year.fiscal_year = r.fiscal_year
-    left join final_targets as final_target
-        on final_target.plan_id = r.plan_id and final_target.owner_code = r.owner_code
-        and final_target.indicator_no = r.indicator_no
 )
 
 select * from final;

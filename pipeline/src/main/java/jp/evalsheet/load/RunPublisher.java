@@ -153,6 +153,7 @@ public final class RunPublisher {
                 select
                     i.plan_id || ':' || i.owner_code || ':' || i.indicator_no,
                     i.plan_id,
+                    arg_max(i.indicator_category, i.evaluation_fiscal_year),
                     i.owner_code,
                     i.indicator_no,
                     arg_max(i.indicator_name, i.evaluation_fiscal_year),

@@ -121,14 +121,14 @@ public final class WarehouseWriter {
                         sheet.relatedDepartmentsCell().rawText(), code, year, i + 1, sheet.relatedDepartments().get(i));
             }
             for (PolicySheet.Indicator indicator : sheet.indicators()) {
-                fact("fct_indicators", at, indicator.cell(), indicator.nameAsPrinted(), sheet.planId(), code,
+                fact("fct_indicators", at, indicator.cell(), indicator.nameAsPrinted(), sheet.planId(), "施策指標", code,
                         indicator.number(), indicator.name(), indicator.unit(), indicator.nameAsPrinted(),
                         indicator.definition(), indicator.mhsTag(), indicator.cumulative(), year);
                 for (PolicySheet.IndicatorValue value : indicator.values()) {
                     ParsedValue parsed = value.value();
                     fact("fct_indicator_values", at, value.cell(), parsed.raw(), sheet.planId(), code,
-                            indicator.number(), value.fiscalYear(), value.kind().sqlName(), scaled(parsed, 4),
-                            parsed.unit(), status(parsed), year);
+                            indicator.number(), value.fiscalYear(), value.kind().sqlName(), null, scaled(parsed, 4),
+                            parsed.unit(), status(parsed), false, year);
                 }
             }
             for (PolicySheet.PolicyRating rating : sheet.ratings()) {

@@ -1,0 +1,114 @@
+-- v_grade_shares: one row per plan, category, evaluation year and status of its scale: how many
+-- items got that status and their share in percent, rounded to one decimal by the largest
+-- remainder method so that the shares of a plan, category and year add up to exactly 100.0, the
+-- way the city prints them (11 of 27 is 40.74 %, printed 40.8 so that 33.3 + 40.8 + 25.9 = 100.0).
+-- Categories: 施策進捗 and 施策必要性 (policy ratings 1-4), 数値目標 and KPI (strategy), 福祉事業評価.
+-- The base of v_policy_rating_share and v_status_summary.
+create or replace view v_grade_shares as
+
+with
+
+published as (
+    select sheet_load_id from etl_sheet_loads where status = 'published'
+),
+
+policy_ratings as (
+    select
+        'comprehensive_plan' as plan_id,
+        case r.rating_kind when 'progress' then '施策進捗' else '施策必要性' end as category,
+        r.evaluation_fiscal_year,
+        cast(r.rating as varchar) as status,
+        r.rating_label as status_label
+    from fct_policy_ratings as r
+    inner join published as p on p.sheet_load_id = r._sheet_load_id
+),
+
+statuses as (
+    select s.plan_id, s.category, s.evaluation_fiscal_year, s.status, s.status_label
+    from fct_statuses as s
+    inner join published as p on p.sheet_load_id = s._sheet_load_id
+),
+
+graded as (
+    select * from policy_ratings
+    union all
+    select * from statuses
+),
+
+scales as (
+    select * from dim_status_scales
+),
+
+frame as (
+    select
+        g.plan_id,
+        g.category,
+        g.evaluation_fiscal_year,
+        s.status,
+        s.status_label,
+        s.sort_order
+    from (select distinct plan_id, category, evaluation_fiscal_year from graded) as g
+    inner join scales as s on s.plan_id = g.plan_id and s.category = g.category
+),
+
+counted as (
+    select
+        f.plan_id,
+        f.category,
+        f.evaluation_fiscal_year,
+        f.status,
+        coalesce(f.status_label, max(g.status_label)) as status_label,
+        f.sort_order,
+        count(g.status) as status_count
+    from frame as f
+    left join graded as g
+        on g.plan_id = f.plan_id and g.category = f.category
+        and g.evaluation_fiscal_year = f.evaluation_fiscal_year and g.status = f.status
+    group by f.plan_id, f.category, f.evaluation_fiscal_year, f.status, f.status_label, f.sort_order
+),
+
+with_totals as (
+    select
+        *,
+        sum(status_count) over (partition by plan_id, category, evaluation_fiscal_year) as total_count
+    from counted
+),
+
+-- largest remainder in tenths of a percent: floor every share, then give the tenths still missing
+-- to the largest remainders (ties to the status printed first)
+floored as (
+    select
+        *,
+        case when total_count > 0 then (status_count * 1000) // total_count end as floor_tenths,
+        case when total_count > 0 then (status_count * 1000) % total_count end as remainder
+    from with_totals
+),
+
+apportioned as (
+    select
+        *,
+        1000 - sum(floor_tenths) over (partition by plan_id, category, evaluation_fiscal_year) as missing_tenths,
+        row_number() over (
+            partition by plan_id, category, evaluation_fiscal_year order by remainder desc, sort_order
+        ) as remainder_rank
+    from floored
+),
+
+final as (
+    select
+        plan_id,
+        category,
+        evaluation_fiscal_year,
+        status,
+        status_label,
+        status_count::integer as status_count,
+        total_count::integer as total_count,
+        case
+            when total_count > 0
+                then ((floor_tenths + case when remainder_rank <= missing_tenths then 1 else 0 end) / 10.0)::decimal(4, 1)
+        end as share_percent,
+        sort_order
+    from apportioned
+)
+
+select * from final;
