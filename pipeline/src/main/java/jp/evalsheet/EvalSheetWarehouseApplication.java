@@ -38,7 +38,7 @@ public class EvalSheetWarehouseApplication {
             if (!restart || !warehouse.hasWorkingCopy()) {
                 warehouse.startWorkingCopy();
             }
-            List<String> arguments = new ArrayList<>(Arrays.asList(args));
+            List<String> arguments = new ArrayList<>(Arrays.stream(args).filter(a -> !a.startsWith("--warehouse=")).toList());
             arguments.add("--warehouse=" + warehouse.published());
             arguments.add("--spring.datasource.url=jdbc:duckdb:" + warehouse.working());
             int exitCode = SpringApplication.exit(SpringApplication.run(EvalSheetWarehouseApplication.class,

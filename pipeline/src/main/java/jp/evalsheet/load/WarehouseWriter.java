@@ -20,6 +20,9 @@ import jp.evalsheet.policy.PolicySheet;
 import jp.evalsheet.submission.ExtractedSheet;
 import jp.evalsheet.submission.Submission;
 import jp.evalsheet.value.ParsedValue;
+import jp.evalsheet.value.UnitSplitter;
+import jp.evalsheet.welfare.WelfareOverview;
+import jp.evalsheet.welfare.WelfareSheet;
 
 /**
  * Writes read submissions into the warehouse in bulk through DuckDB Appenders, inside the caller's
@@ -38,7 +41,8 @@ public final class WarehouseWriter {
 
     private static final List<String> TABLES = List.of("etl_sheet_loads", "etl_messages", "etl_file_loads",
             "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
-            "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives");
+            "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
+            "fct_plan_items", "fct_statuses", "fct_overview_grades");
 
     public Written write(Connection connection, long loadRunId, List<Submission> submissions, LocalDateTime now)
             throws SQLException {
@@ -96,6 +100,12 @@ public final class WarehouseWriter {
                     Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId);
                     if (sheet.content() instanceof PolicySheet policy) {
                         policy(policy, lineage);
+                    } else if (sheet.content() instanceof WelfareSheet welfare) {
+                        welfare(welfare, lineage);
+                    } else if (sheet.content() instanceof WelfareOverview overview) {
+                        welfareOverview(overview, lineage);
+                    } else {
+                        throw new IllegalStateException("no writer for " + sheet.content().family());
                     }
                     sheetLoad(sheetLoadId, submission, sheet, (int) (facts - sheetFactsBefore));
                     loaded++;
@@ -152,6 +162,48 @@ public final class WarehouseWriter {
             for (PolicySheet.Narrative narrative : sheet.narratives()) {
                 fact("fct_narratives", at, narrative.cell(), narrative.text(), sheet.planId(), code, year,
                         narrative.key(), narrative.heading(), narrative.text());
+            }
+        }
+
+        private void welfare(WelfareSheet sheet, Lineage at) throws SQLException {
+            int year = sheet.evaluationFiscalYear();
+            String plan = sheet.planId();
+            String owner = sheet.subjectCode();
+            fact("fct_plan_items", at, sheet.project().cell(), sheet.project().rawText(), plan, owner, "project",
+                    sheet.projectName(), sheet.basicGoalNo(), sheet.basicGoalName(), sheet.directionNo(),
+                    sheet.directionName(), text(sheet.sectionsCell()), sheet.departmentName(), text(sheet.outline()), year);
+            fact("fct_indicators", at, sheet.indicator().cell(), sheet.indicator().rawText(), plan, "福祉事業指標", owner, 1,
+                    sheet.indicatorName(), null, sheet.indicatorName(), null, null,
+                    UnitSplitter.isCumulative(sheet.indicatorName()), year);
+            for (WelfareSheet.YearValue value : sheet.values()) {
+                ParsedValue parsed = value.value();
+                fact("fct_indicator_values", at, value.cell(), parsed.raw(), plan, owner, 1, value.fiscalYear(),
+                        value.kind().sqlName(), value.subLabel(), scaled(parsed, 4), parsed.unit(), status(parsed),
+                        value.inferredFromMerge(), year);
+            }
+            WelfareSheet.Evaluation evaluation = sheet.evaluation();
+            fact("fct_statuses", at, evaluation.cell(), evaluation.raw(), plan, "福祉事業評価", owner, null, year,
+                    evaluation.code(), evaluation.label());
+            for (WelfareSheet.Narrative narrative : sheet.narratives()) {
+                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, owner, year, narrative.key(),
+                        narrative.heading(), narrative.text());
+            }
+        }
+
+        private void welfareOverview(WelfareOverview overview, Lineage at) throws SQLException {
+            int year = overview.evaluationFiscalYear();
+            for (WelfareOverview.Row row : overview.rows()) {
+                if (row.grades().isEmpty()) {
+                    // a project printed without grades (such as (17)①) stays visible as a row without a grade
+                    fact("fct_overview_grades", at, row.project().cell(), row.project().rawText(), overview.planId(),
+                            row.subjectCode(), row.basicGoalNo(), row.directionNo(), row.directionName(), row.projectNo(),
+                            row.projectName(), year, null, year);
+                }
+                for (WelfareOverview.Grade grade : row.grades()) {
+                    fact("fct_overview_grades", at, grade.cell(), grade.raw(), overview.planId(), row.subjectCode(),
+                            row.basicGoalNo(), row.directionNo(), row.directionName(), row.projectNo(), row.projectName(),
+                            grade.fiscalYear(), grade.code(), year);
+                }
             }
         }
 
@@ -232,6 +284,10 @@ public final class WarehouseWriter {
     }
 
     private static String text(PolicySheet.Located located) {
+        return located == null ? null : located.rawText();
+    }
+
+    private static String text(WelfareSheet.Located located) {
         return located == null ? null : located.rawText();
     }
 

@@ -17,6 +17,8 @@ import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.policy.PolicySheetExtractor;
+import jp.evalsheet.welfare.WelfareOverviewExtractor;
+import jp.evalsheet.welfare.WelfareSheetExtractor;
 
 /**
  * Reads one submitted file into a {@link Submission}: every sheet through the family extractor that
@@ -26,6 +28,8 @@ import jp.evalsheet.policy.PolicySheetExtractor;
 public final class SubmissionReader {
 
     private final PolicySheetExtractor policyExtractor = new PolicySheetExtractor();
+    private final WelfareSheetExtractor welfareExtractor = new WelfareSheetExtractor();
+    private final WelfareOverviewExtractor welfareOverviewExtractor = new WelfareOverviewExtractor();
 
     /** Reads {@code file} unless {@code alreadyLoaded} says its bytes were loaded before. */
     public Submission read(SubmissionFile file, java.util.function.Predicate<String> alreadyLoaded) {
@@ -45,8 +49,9 @@ public final class SubmissionReader {
         }
         if (sheets.stream().noneMatch(s -> s.content() != null || s.findings().stream().anyMatch(Finding::isError))) {
             fileFindings.add(Finding.error(null, null, "unknown_sheet_family",
-                    "no sheet of a known family: expected a 施策評価シート with the labels 担当課 and "
-                            + "施策を構成する事務事業名", null));
+                    "no sheet of a known family: expected a 施策評価シート (labels 担当課 and 施策を構成する事務事業名), "
+                            + "a 総合戦略 効果検証 sheet (基本目標, 数値目標, KPI) or a 地域福祉計画 進行管理・評価シート "
+                            + "(課名, 事業名, 目標値, 実績値)", null));
         }
         return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
     }
@@ -60,11 +65,19 @@ public final class SubmissionReader {
             PolicySheetExtractor.Extraction extraction = policyExtractor.extract(grid);
             return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
         }
+        if (WelfareOverviewExtractor.recognizes(grid)) {
+            WelfareOverviewExtractor.Extraction extraction = welfareOverviewExtractor.extract(grid);
+            return new ExtractedSheet(grid.sheetName(), extraction.overview(), extraction.findings());
+        }
+        if (WelfareSheetExtractor.recognizes(grid)) {
+            WelfareSheetExtractor.Extraction extraction = welfareExtractor.extract(grid);
+            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
+        }
         if (grid.cellCount() == 0) {
             return new ExtractedSheet(grid.sheetName(), null, List.of());
         }
         return new ExtractedSheet(grid.sheetName(), null, List.of(Finding.warning(grid.sheetName(), null,
-                "unknown_sheet_family", "the sheet is of no known family (no 担当課 label and 事務事業 table) and was not loaded", null)));
+                "unknown_sheet_family", "the sheet is of no known family (not a 施策評価シート, 総合戦略 効果検証 or 地域福祉計画 評価シート) and was not loaded", null)));
     }
 
     private static String sha256(SubmissionFile file) {
