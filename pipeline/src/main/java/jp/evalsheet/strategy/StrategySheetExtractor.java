@@ -1,12 +1,16 @@
 package jp.evalsheet.strategy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
@@ -317,7 +321,7 @@ public final class StrategySheetExtractor {
             GridCell target;
             final List<GridCell> actuals = new ArrayList<>();
             /** Years printed in a row of their own under the header, by column. */
-            final java.util.Map<Integer, GridCell> headerYears = new java.util.HashMap<>();
+            final Map<Integer, GridCell> headerYears = new HashMap<>();
 
             boolean isValueColumn(int column) {
                 return (baseline != null && baseline.column() == column) || (target != null && target.column() == column)
@@ -398,14 +402,14 @@ public final class StrategySheetExtractor {
             List<Item> items = new ArrayList<>();
             Set<Integer> numbers = new HashSet<>();
             int itemRow = -1;
-            java.util.Map<Integer, GridCell> itemYears = null;
+            Map<Integer, GridCell> itemYears = null;
             List<int[]> pending = new ArrayList<>();
-            List<java.util.Map<Integer, GridCell>> pendingYears = new ArrayList<>();
+            List<Map<Integer, GridCell>> pendingYears = new ArrayList<>();
             for (int i = headerIndex + 1; i < rows.size() && kinds.get(i) == RowKind.OTHER; i++) {
                 int row = rows.get(i);
                 List<GridCell> cells = grid.row(row);
                 if (isYearRow(cells, columns)) {
-                    java.util.Map<Integer, GridCell> years = new java.util.HashMap<>();
+                    Map<Integer, GridCell> years = new HashMap<>();
                     for (GridCell cell : cells) {
                         years.put(cell.column(), cell);
                     }
@@ -419,7 +423,7 @@ public final class StrategySheetExtractor {
                 GridCell name = grid.cell(row, columns.name);
                 if (name != null && !name.text().isBlank()) {
                     itemRow = row;
-                    itemYears = new java.util.HashMap<>();
+                    itemYears = new HashMap<>();
                     pending.add(new int[] {row});
                     pendingYears.add(itemYears);
                     continue;
@@ -459,7 +463,7 @@ public final class StrategySheetExtractor {
             return true;
         }
 
-        private Item item(int row, java.util.Map<Integer, GridCell> years, Columns columns, String tableName, int position) {
+        private Item item(int row, Map<Integer, GridCell> years, Columns columns, String tableName, int position) {
             Item item = new Item();
             GridCell nameCell = grid.cell(row, columns.name);
             item.cell = nameCell.address();
@@ -525,7 +529,7 @@ public final class StrategySheetExtractor {
          * The value at {@code row} in a value column, with the year printed under it or in the column
          * label; {@code null} (after reporting an error) when the year cannot be read.
          */
-        private YearValue value(int row, GridCell column, ValueKind kind, java.util.Map<Integer, GridCell> years,
+        private YearValue value(int row, GridCell column, ValueKind kind, Map<Integer, GridCell> years,
                 Columns columns, String tableName, Item item) {
             GridCell yearCell = years.containsKey(column.column()) ? years.get(column.column())
                     : columns.headerYears.get(column.column());
@@ -614,7 +618,7 @@ public final class StrategySheetExtractor {
         }
 
         /** The text of the rows below a heading, up to the next labelled row. */
-        private java.util.Optional<Narrative> readNarrative(int headingIndex, MeasureBuilder measure) {
+        private Optional<Narrative> readNarrative(int headingIndex, MeasureBuilder measure) {
             int headingRow = rows.get(headingIndex);
             GridCell heading = grid.row(headingRow).get(0);
             String headingLabel = label(heading.text());
@@ -643,14 +647,14 @@ public final class StrategySheetExtractor {
                 }
             }
             if (firstCell == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String measureLabel = block.ofMeasure && measure != null ? measure.label : null;
-            return java.util.Optional.of(new Narrative(block.key, collapse(heading.text()), text.toString(), firstCell, measureLabel));
+            return Optional.of(new Narrative(block.key, collapse(heading.text()), text.toString(), firstCell, measureLabel));
         }
 
         private OptionalInt evaluationYear(Located title, List<NumericTarget> targets, List<Measure> measures) {
-            OptionalInt latest = java.util.stream.Stream.concat(
+            OptionalInt latest = Stream.concat(
                     targets.stream().flatMap(t -> t.actuals().stream()),
                     measures.stream().flatMap(m -> m.kpis().stream()).flatMap(k -> k.actuals().stream()))
                     .mapToInt(YearValue::fiscalYear).max();

@@ -261,13 +261,9 @@ public final class StrategySampleWorkbooks {
             }
             header(labels);
             if (layout.kpiYearsUnderValues()) {
-                String[] years = new String[LAST_COLUMN + 1];
-                java.util.Arrays.fill(years, "");
+                // the report prints a second header row of （年度） over the value columns
                 for (int c = 3; c <= 9; c++) {
-                    years[c] = "（年度）";
-                }
-                for (int c = 3; c <= 9; c++) {
-                    put(row, c, years[c], styles.label);
+                    put(row, c, "（年度）", styles.label);
                 }
                 row++;
             }

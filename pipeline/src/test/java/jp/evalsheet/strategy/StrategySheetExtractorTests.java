@@ -1,6 +1,7 @@
 package jp.evalsheet.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -295,11 +296,11 @@ class StrategySheetExtractorTests {
         assertThat(extraction.findings()).isEmpty();
         List<Kpi> kpis = extraction.sheet().kpis();
         assertThat(kpis).extracting(Kpi::number, Kpi::name, Kpi::unit).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, "待機児童数", "人"),
-                org.assertj.core.groups.Tuple.tuple(2, "入所保留者数", "人"));
+                tuple(1, "待機児童数", "人"),
+                tuple(2, "入所保留者数", "人"));
         assertThat(kpis.get(1).status().code()).isEqualTo("C");
         assertThat(kpis.get(1).actuals()).extracting(YearValue::fiscalYear, YearValue::cell).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2023, "E12"), org.assertj.core.groups.Tuple.tuple(2024, "F12"));
+                tuple(2023, "E12"), tuple(2024, "F12"));
         assertThat(extraction.sheet().evaluationFiscalYear()).isEqualTo(2024);
     }
 
@@ -457,9 +458,9 @@ class StrategySheetExtractorTests {
 
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::rule, Finding::cell).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("unit_mismatch", "F4"),
-                org.assertj.core.groups.Tuple.tuple("missing_status", "H4"),
-                org.assertj.core.groups.Tuple.tuple("missing_department", "A2"));
+                tuple("unit_mismatch", "F4"),
+                tuple("missing_status", "H4"),
+                tuple("missing_department", "A2"));
         assertThat(extraction.sheet().departmentName()).isNull();
         assertThat(extraction.sheet().kpis().get(0).status()).isNull();
     }
@@ -474,7 +475,7 @@ class StrategySheetExtractorTests {
         assertThat(extraction.sheet().evaluationFiscalYear()).isEqualTo(2024);
         assertThat(extraction.sheet().title()).isEqualTo(new StrategySheet.Located("A1", "第２期総合戦略 効果検証（令和6年度）"));
         assertThat(extraction.findings()).extracting(Finding::rule, Finding::cell)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("evaluation_year_mismatch", "A1"));
+                .containsExactly(tuple("evaluation_year_mismatch", "A1"));
     }
 
     // --- helpers ---
