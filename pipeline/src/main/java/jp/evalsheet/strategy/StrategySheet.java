@@ -1,0 +1,189 @@
+package jp.evalsheet.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jp.evalsheet.extract.SheetContent;
+import jp.evalsheet.value.ParsedValue;
+
+/**
+ * Everything one sheet of the 総合戦略 効果検証 (verification of the 第２期まち・ひと・しごと創生総合戦略)
+ * holds for one 基本目標 (basic goal), each value with the cell it came from: the goal's 数値目標
+ * (numeric targets), its 具体的な施策 (measures (ア)(イ)(ウ)) with their KPIs, and the narrative blocks.
+ *
+ * <p>Every figure is a {@link YearValue}: the fiscal year, whether it is the baseline (策定当初), an
+ * actual (実績値) or the target (目標値), the parsed cell and its address, so that a loader writes one
+ * fact row per value with {@link NumericTarget#values()} or {@link Kpi#values()}.
+ *
+ * @param sheetName the sheet (or CSV file) name
+ * @param evaluationFiscalYear the year evaluated: the era year of the title (効果検証（令和6年度）),
+ *     otherwise the latest year of an actual column
+ * @param title the title cell, or {@code null} when the sheet prints none
+ * @param basicGoalNumber the 基本目標 number, 1 to 4 in the second phase
+ * @param basicGoalName the goal's name as printed on this sheet, line breaks removed
+ * @param basicGoalCell the cell of the 基本目標 label and the text it shows
+ */
+public record StrategySheet(
+        String sheetName,
+        int evaluationFiscalYear,
+        Located title,
+        int basicGoalNumber,
+        String basicGoalName,
+        Located basicGoalCell,
+        List<NumericTarget> numericTargets,
+        List<Measure> measures,
+        List<Narrative> narratives) implements SheetContent {
+
+    /** The sheet family name stored with every load of a strategy sheet. */
+    public static final String FAMILY = "strategy_kpi";
+
+    /** The plan the sheets evaluate: 第２期朝霞市まち・ひと・しごと創生総合戦略. */
+    public static final String PLAN_ID = "regional_strategy_2";
+
+    @Override
+    public String family() {
+        return FAMILY;
+    }
+
+    @Override
+    public String planId() {
+        return PLAN_ID;
+    }
+
+    /** The basic goal number as text, e.g. {@code "1"}. */
+    @Override
+    public String subjectCode() {
+        return Integer.toString(basicGoalNumber);
+    }
+
+    /** The 担当課 of the first measure as printed (possibly several, e.g. {@code 健康づくり課、保育課}), or {@code null}. */
+    @Override
+    public String departmentName() {
+        return measures.isEmpty() ? null : measures.get(0).departmentsRaw();
+    }
+
+    /** Every KPI of every measure, in sheet order. */
+    public List<Kpi> kpis() {
+        List<Kpi> kpis = new ArrayList<>();
+        for (Measure measure : measures) {
+            kpis.addAll(measure.kpis());
+        }
+        return List.copyOf(kpis);
+    }
+
+    /** A cell's address and the text it shows. */
+    public record Located(String cell, String rawText) {
+    }
+
+    /** Which figure of an indicator a value is. */
+    public enum ValueKind {
+        /** 策定当初: the value when the strategy was drawn up, with its own year (H28, R元 …). */
+        BASELINE,
+        /** 実績値: the value reached in a fiscal year. */
+        ACTUAL,
+        /** 目標値: the value aimed at for the final year. */
+        TARGET;
+
+        public String sqlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One figure of a numeric target or KPI.
+     *
+     * @param fiscalYear the Gregorian fiscal year (R元 and R1 are 2019)
+     * @param yearRaw the printed text the year was read from: the column label (策定当初（R1）) or the
+     *     year printed under the value (（H2７）)
+     * @param value the cell as printed and parsed; {@link jp.evalsheet.value.ValueKind#BLANK} for an empty cell
+     * @param cell the A1 address of the value cell
+     */
+    public record YearValue(int fiscalYear, ValueKind kind, String yearRaw, ParsedValue value, String cell) {
+    }
+
+    /**
+     * The printed status (評価 / 進捗状況) of a numeric target or KPI: a letter A, B or C and its wording.
+     *
+     * @param code {@code A}, {@code B} or {@code C}
+     * @param label the wording with wrapped lines re-joined, e.g. {@code 目標達成（見込み）}
+     * @param raw the exact cell text, line breaks included
+     */
+    public record StatusCell(String code, String label, String raw, String cell) {
+    }
+
+    /**
+     * A 数値目標 of the basic goal.
+     *
+     * @param number the printed number ① = 1, or the position in the table when none is printed
+     * @param name the name with line breaks removed
+     * @param unit the printed unit (人, %, ％, ―), or {@code null}
+     * @param cell the address of the name cell
+     * @param status the printed status, or {@code null} when the cell is blank
+     */
+    public record NumericTarget(int number, String name, String nameAsPrinted, String unit, String cell,
+            YearValue baseline, List<YearValue> actuals, YearValue target, StatusCell status) {
+
+        /** Baseline, actuals and target in that order: one fact row each. */
+        public List<YearValue> values() {
+            return allValues(baseline, actuals, target);
+        }
+    }
+
+    /**
+     * A 具体的な施策 (specific measure) with its KPIs.
+     *
+     * @param label the katakana of its heading: ア, イ, ウ …
+     * @param name the measure's name as printed, line breaks removed
+     * @param cell the address of the heading
+     * @param departmentsRaw the 担当課 text as printed, or {@code null} when none is printed
+     * @param departments the 担当課 split at 、 , and line breaks
+     * @param departmentsCell the address of the 担当課 value, or {@code null}
+     */
+    public record Measure(String label, String name, String cell, String departmentsRaw, List<String> departments,
+            String departmentsCell, List<Kpi> kpis) {
+    }
+
+    /**
+     * A KPI (重要業績評価指標) of a measure.
+     *
+     * @param number the printed number ① = 1, or the position in the table when none is printed
+     * @param name the name with line breaks removed, e.g. {@code 市の支援による空き店舗の活用件数（累計）}
+     * @param unit the unit column, or the unit split from the name's final parentheses when the table
+     *     has no unit column; {@code null} when neither
+     * @param department the KPI's own 担当課 column, or {@code null} when the table has none
+     * @param cumulative whether the name says 累計
+     * @param cell the address of the name cell
+     * @param status the printed status, or {@code null} when the cell is blank
+     */
+    public record Kpi(int number, String name, String nameAsPrinted, String unit, String department,
+            boolean cumulative, String cell, YearValue baseline, List<YearValue> actuals, YearValue target,
+            StatusCell status) {
+
+        /** Baseline, actuals and target in that order: one fact row each. */
+        public List<YearValue> values() {
+            return allValues(baseline, actuals, target);
+        }
+    }
+
+    /**
+     * A narrative block under its printed heading.
+     *
+     * @param key a stable English name: {@code kpi_progress} (各KPIの進捗状況), {@code main_efforts}
+     *     (主な取組と成果), {@code issues} (今後の課題), {@code committee_opinion} (外部評価委員会からの意見),
+     *     {@code target_comment} (指標へのコメント)
+     * @param heading the heading as printed
+     * @param cell the address of the first cell of the text
+     * @param measureLabel the measure the block belongs to (ア …), or {@code null} for a block of the goal
+     */
+    public record Narrative(String key, String heading, String text, String cell, String measureLabel) {
+    }
+
+    private static List<YearValue> allValues(YearValue baseline, List<YearValue> actuals, YearValue target) {
+        List<YearValue> values = new ArrayList<>();
+        values.add(baseline);
+        values.addAll(actuals);
+        values.add(target);
+        return List.copyOf(values);
+    }
+}
