@@ -51,6 +51,7 @@ create table fct_indicators (
     name_as_printed varchar not null,
     definition varchar,
     mhs_tag varchar,
+    department_name varchar,
     is_cumulative boolean not null,
     evaluation_fiscal_year integer not null,
     _source_file varchar not null,

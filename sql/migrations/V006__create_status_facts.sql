@@ -104,4 +104,7 @@ insert into dim_status_scales values
     ('regional_strategy_2', 'KPI', 'C', '策定当初より悪くなっている', 3),
     ('welfare_plan_4', '福祉事業評価', 'A', '着実に進捗している', 1),
     ('welfare_plan_4', '福祉事業評価', 'B', 'ある程度進捗している', 2),
-    ('welfare_plan_4', '福祉事業評価', 'C', '進捗が順調でない', 3);
+    ('welfare_plan_4', '福祉事業評価', 'C', '進捗が順調でない', 3),
+    ('welfare_plan_4', '福祉事業評価（評価一覧）', 'A', '着実に進捗している', 1),
+    ('welfare_plan_4', '福祉事業評価（評価一覧）', 'B', 'ある程度進捗している', 2),
+    ('welfare_plan_4', '福祉事業評価（評価一覧）', 'C', '進捗が順調でない', 3);

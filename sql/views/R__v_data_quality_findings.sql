@@ -1,7 +1,20 @@
 -- v_data_quality_findings: one row per problem found in the data itself, with the file, sheet and
 -- cell to look at: the warnings raised while reading the current sheets, the errors of the latest
--- run (what was rejected), and the cross-checks over the loaded facts (a printed 計 or 経年変化
--- that differs from the sum of its projects).
+-- run (what was rejected), and the cross-checks over the current facts:
+--   printed_total_differs_from_projects / printed_trend_differs_from_projects: a printed 計 or
+--     経年変化 that differs from the sum of its projects;
+--   relisted_project_with_cost: a 【再掲】 row that prints a cost;
+--   target_met_but_not_rated_a: the latest actual reaches the target but the status is B or C;
+--   status_contradicts_baseline: rated B (策定当初より良くなっている, 目標達成（見込み）) but the
+--     latest actual is worse than the baseline;
+--   cumulative_value_decreases: a 累計 indicator that goes down from one year to the next;
+--   target_looks_cumulative: a per-year indicator whose target is five times every value so far;
+--   missing_status: a 数値目標 or KPI printed without a status;
+--   no_progress (info): the latest actual is 0 against a positive target;
+--   overview_grade_differs_from_sheet: the welfare overview prints another grade than the project's sheet;
+--   same_indicator_different_targets: one indicator (the same actual values in two plans) with
+--     different targets for the same year.
+-- Direction: an indicator goes down when its target is less than half its baseline (待機児童数 toward 0).
 create or replace view v_data_quality_findings as
 
 with
@@ -82,12 +95,287 @@ relisted_with_cost as (
     where l.status = 'published' and c.is_relisted and c.cost_thousand_yen is not null
 ),
 
+published_loads as (
+    select sheet_load_id from loads where status = 'published'
+),
+
+indicator_values as (
+    select v.* from fct_indicator_values as v
+    inner join published_loads as p on p.sheet_load_id = v._sheet_load_id
+),
+
+indicators as (
+    select i.* from fct_indicators as i
+    inner join published_loads as p on p.sheet_load_id = i._sheet_load_id
+),
+
+statuses as (
+    select s.* from fct_statuses as s
+    inner join published_loads as p on p.sheet_load_id = s._sheet_load_id
+),
+
+latest_actuals as (
+    select
+        plan_id, owner_code, indicator_no, sub_label,
+        max(fiscal_year) as fiscal_year,
+        arg_max(value, fiscal_year) as value,
+        arg_max(_cell, fiscal_year) as cell
+    from indicator_values
+    where value_kind = 'actual' and value is not null
+    group by plan_id, owner_code, indicator_no, sub_label
+),
+
+final_targets as (
+    select
+        plan_id, owner_code, indicator_no, sub_label,
+        max(fiscal_year) as fiscal_year,
+        arg_max(value, fiscal_year) as value,
+        arg_max(_cell, fiscal_year) as cell
+    from indicator_values
+    where value_kind = 'target' and value is not null
+    group by plan_id, owner_code, indicator_no, sub_label
+),
+
+baselines as (
+    select plan_id, owner_code, indicator_no, sub_label, value, fiscal_year
+    from indicator_values
+    where value_kind = 'baseline' and value is not null
+),
+
+-- per indicator (and sub-row): the latest actual beside the target for that year (or the final
+-- one) and the baseline; direction -1 (the indicator goes down) when the target is less than half
+-- the baseline (待機児童数 44 -> 0), else 1: a target only somewhat below the baseline is a lowered
+-- target of an indicator that goes up (バス利用者数 415,286 -> 320,000 after the pandemic)
+assessed as (
+    select
+        a.*,
+        coalesce(same_year.value, t.value) as target_value,
+        coalesce(same_year.fiscal_year, t.fiscal_year) as target_fiscal_year,
+        b.value as baseline_value,
+        case when b.value > 0 and t.value < b.value / 2 then -1 else 1 end as direction
+    from latest_actuals as a
+    left join indicator_values as same_year
+        on same_year.plan_id = a.plan_id and same_year.owner_code = a.owner_code
+        and same_year.indicator_no = a.indicator_no and same_year.sub_label is not distinct from a.sub_label
+        and same_year.value_kind = 'target' and same_year.fiscal_year = a.fiscal_year and same_year.value is not null
+    left join final_targets as t
+        on t.plan_id = a.plan_id and t.owner_code = a.owner_code
+        and t.indicator_no = a.indicator_no and t.sub_label is not distinct from a.sub_label
+    left join baselines as b
+        on b.plan_id = a.plan_id and b.owner_code = a.owner_code
+        and b.indicator_no = a.indicator_no and b.sub_label is not distinct from a.sub_label
+),
+
+-- one row per status with its indicator's assessment; a welfare project's status covers its
+-- indicator (no 1) and all of its sub-rows
+rated as (
+    select
+        s.plan_id, s.category, s.owner_code, coalesce(s.indicator_no, 1) as indicator_no,
+        s.status, s.status_label, s._source_file, s._sheet_name, s._cell, s._raw_text, s._load_run_id,
+        bool_and(a.target_value is not null and a.direction * (a.value - a.target_value) >= 0) as target_met,
+        bool_or(a.baseline_value is not null and a.direction * (a.value - a.baseline_value) < 0) as worse_than_baseline,
+        string_agg(coalesce(a.sub_label || ' ', '') || 'FY' || a.fiscal_year || ' ' || cast(a.value as double)
+            || ' (cell ' || a.cell || ')', ', ' order by a.sub_label) as latest_text,
+        string_agg(cast(a.target_value as double) || ' (FY' || a.target_fiscal_year || ')', ', ' order by a.sub_label)
+            as target_text,
+        max(cast(a.baseline_value as double)) as baseline_value
+    from statuses as s
+    inner join assessed as a
+        on a.plan_id = s.plan_id and a.owner_code = s.owner_code and a.indicator_no = coalesce(s.indicator_no, 1)
+    group by all
+),
+
+target_met_not_a as (
+    select
+        _source_file as source_file, _sheet_name as sheet_name, _cell as cell, 'warning' as severity,
+        'target_met_but_not_rated_a' as rule,
+        category || ' ' || owner_code || ' #' || indicator_no || ': the status is ' || status || ' ' || coalesce(status_label, '')
+            || ' but the latest actual (' || latest_text || ') reaches the target ' || target_text || '; expected A'
+            as message,
+        _raw_text as raw_text, _load_run_id as load_run_id
+    from rated
+    where status in ('B', 'C') and target_met
+),
+
+contradicts_baseline as (
+    select
+        _source_file, _sheet_name, _cell, 'warning',
+        'status_contradicts_baseline',
+        category || ' ' || owner_code || ' #' || indicator_no || ': the status is ' || status || ' ' || coalesce(status_label, '')
+            || ' but the latest actual (' || latest_text || ') is worse than the baseline ' || baseline_value,
+        _raw_text, _load_run_id
+    from rated
+    where status = 'B' and worse_than_baseline
+),
+
+series as (
+    select
+        v.*,
+        lag(v.value) over (
+            partition by v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id order by v.fiscal_year
+        ) as previous_value,
+        lag(v.fiscal_year) over (
+            partition by v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id order by v.fiscal_year
+        ) as previous_fiscal_year
+    from indicator_values as v
+    inner join indicators as i
+        on i._sheet_load_id = v._sheet_load_id and i.owner_code = v.owner_code and i.indicator_no = v.indicator_no
+    where i.is_cumulative and v.value_kind in ('baseline', 'actual') and v.value is not null
+),
+
+cumulative_decreases as (
+    select
+        _source_file, _sheet_name, _cell, 'warning',
+        'cumulative_value_decreases',
+        owner_code || ' #' || indicator_no || ': a cumulative (累計) value goes down from ' || cast(previous_value as double)
+            || ' in FY' || previous_fiscal_year || ' to ' || cast(value as double) || ' in FY' || fiscal_year,
+        _raw_text, _load_run_id
+    from series
+    where value < previous_value
+),
+
+per_year_sizes as (
+    select
+        i.plan_id, i.owner_code, i.indicator_no, i.indicator_name,
+        max(v.value) filter (where v.value_kind in ('actual', 'baseline')) as largest_value,
+        count(*) filter (where v.value_kind = 'actual' and v.value is not null) as actual_count
+    from indicators as i
+    inner join indicator_values as v
+        on v._sheet_load_id = i._sheet_load_id and v.owner_code = i.owner_code and v.indicator_no = i.indicator_no
+    where not i.is_cumulative
+    group by all
+),
+
+target_looks_cumulative as (
+    select
+        v._source_file, v._sheet_name, t.cell, 'warning',
+        'target_looks_cumulative',
+        s.owner_code || ' #' || s.indicator_no || ' ' || s.indicator_name || ': the target ' || cast(t.value as double)
+            || ' is more than five times every value so far (at most ' || cast(s.largest_value as double)
+            || '), as if it counted all years; the name has no 累計',
+        v._raw_text, v._load_run_id
+    from per_year_sizes as s
+    inner join final_targets as t
+        on t.plan_id = s.plan_id and t.owner_code = s.owner_code and t.indicator_no = s.indicator_no and t.sub_label is null
+    inner join indicator_values as v
+        on v.plan_id = t.plan_id and v.owner_code = t.owner_code and v.indicator_no = t.indicator_no
+        and v.value_kind = 'target' and v.fiscal_year = t.fiscal_year and v.sub_label is null
+    where s.actual_count >= 3 and s.largest_value > 0 and t.value > 5 * s.largest_value
+),
+
+missing_status as (
+    select
+        i._source_file, i._sheet_name, i._cell, 'warning',
+        'missing_status',
+        i.indicator_category || ' ' || i.owner_code || ' #' || i.indicator_no || ' ' || i.indicator_name
+            || ' has no status (A, B or C) and is left out of the status counts',
+        i._raw_text, i._load_run_id
+    from indicators as i
+    where i.indicator_category in ('数値目標', 'KPI')
+        and not exists (
+            select 1 from statuses as s
+            where s._sheet_load_id = i._sheet_load_id and s.owner_code = i.owner_code and s.indicator_no = i.indicator_no
+        )
+),
+
+no_progress as (
+    select
+        v._source_file, v._sheet_name, a.cell, 'info',
+        'no_progress',
+        a.owner_code || ' #' || a.indicator_no || coalesce(' ' || a.sub_label, '') || ': the latest actual (FY'
+            || a.fiscal_year || ') is 0 against a target of ' || cast(a.target_value as double),
+        v._raw_text, v._load_run_id
+    from assessed as a
+    inner join indicator_values as v
+        on v.plan_id = a.plan_id and v.owner_code = a.owner_code and v.indicator_no = a.indicator_no
+        and v.sub_label is not distinct from a.sub_label and v.value_kind = 'actual' and v.fiscal_year = a.fiscal_year
+    where a.value = 0 and a.target_value > 0 and a.direction = 1
+),
+
+overview_differs as (
+    select
+        o._source_file, o._sheet_name, o._cell, 'warning',
+        'overview_grade_differs_from_sheet',
+        'welfare project ' || o.owner_code || ' ' || coalesce(o.project_name, '') || ': the overview prints ' || o.grade
+            || ' for FY' || o.fiscal_year || ' but its own sheet (' || s._source_file || ', sheet ' || s._sheet_name
+            || ', cell ' || s._cell || ') says ' || s.status,
+        o._raw_text, o._load_run_id
+    from fct_overview_grades as o
+    inner join published_loads as p on p.sheet_load_id = o._sheet_load_id
+    inner join statuses as s
+        on s.plan_id = o.plan_id and s.owner_code = o.owner_code and s.category = '福祉事業評価'
+        and s.evaluation_fiscal_year = o.fiscal_year
+    where o.grade is not null and o.grade <> s.status
+),
+
+-- the same indicator reported in two plans: equal values in every fiscal year both report (at
+-- least two), compared with the target each plan sets for the same year
+reported_values as (
+    select plan_id, owner_code, indicator_no, fiscal_year, arg_max(value, reported_fiscal_year) as value
+    from indicator_values
+    where value_kind in ('actual', 'forecast') and value is not null and sub_label is null
+    group by all
+),
+
+twins as (
+    select
+        a.plan_id as plan_a, a.owner_code as owner_a, a.indicator_no as no_a,
+        b.plan_id as plan_b, b.owner_code as owner_b, b.indicator_no as no_b
+    from reported_values as a
+    inner join reported_values as b
+        on b.fiscal_year = a.fiscal_year and b.plan_id > a.plan_id
+    group by all
+    having count(*) >= 2 and bool_and(a.value = b.value)
+),
+
+twin_targets as (
+    select
+        tw.*, ta.fiscal_year, ta.value as target_a, tb.value as target_b,
+        ta._source_file as file_a, ta._sheet_name as sheet_a, ta._cell as cell_a, ta._raw_text as raw_a,
+        ta._load_run_id as run_a, tb._source_file as file_b, tb._sheet_name as sheet_b, tb._cell as cell_b
+    from twins as tw
+    inner join indicator_values as ta
+        on ta.plan_id = tw.plan_a and ta.owner_code = tw.owner_a and ta.indicator_no = tw.no_a and ta.value_kind = 'target'
+    inner join indicator_values as tb
+        on tb.plan_id = tw.plan_b and tb.owner_code = tw.owner_b and tb.indicator_no = tw.no_b and tb.value_kind = 'target'
+        and tb.fiscal_year = ta.fiscal_year
+    where ta.value <> tb.value
+),
+
+different_targets as (
+    select
+        file_a, sheet_a, cell_a, 'warning',
+        'same_indicator_different_targets',
+        'indicator ' || plan_a || ' ' || owner_a || ' #' || no_a || ' reports the same values as ' || plan_b || ' '
+            || owner_b || ' #' || no_b || ' (' || file_b || ', sheet ' || sheet_b || ', cell ' || cell_b
+            || ') but its FY' || fiscal_year || ' target is ' || cast(target_a as double) || ' there '
+            || cast(target_b as double),
+        raw_a, run_a
+    from twin_targets
+),
+
 final as (
     select * from read_findings
     union all
     select * from total_mismatches
     union all
     select * from relisted_with_cost
+    union all
+    select * from target_met_not_a
+    union all
+    select * from contradicts_baseline
+    union all
+    select * from cumulative_decreases
+    union all
+    select * from target_looks_cumulative
+    union all
+    select * from missing_status
+    union all
+    select * from no_progress
+    union all
+    select * from overview_differs
+    union all
+    select * from different_targets
 )
 
 select * from final;

@@ -2,7 +2,9 @@
 -- items got that status and their share in percent, rounded to one decimal by the largest
 -- remainder method so that the shares of a plan, category and year add up to exactly 100.0, the
 -- way the city prints them (11 of 27 is 40.74 %, printed 40.8 so that 33.3 + 40.8 + 25.9 = 100.0).
--- Categories: 施策進捗 and 施策必要性 (policy ratings 1-4), 数値目標 and KPI (strategy), 福祉事業評価.
+-- Categories: 施策進捗 and 施策必要性 (policy ratings 1-4), 数値目標 and KPI (strategy), 福祉事業評価
+-- (each welfare project's own sheet) and 福祉事業評価（評価一覧） (the overview table, one year each for
+-- R3, R4, R5; its evaluation_fiscal_year is the year graded).
 -- The base of v_policy_rating_share and v_status_summary.
 create or replace view v_grade_shares as
 
@@ -29,10 +31,19 @@ statuses as (
     inner join published as p on p.sheet_load_id = s._sheet_load_id
 ),
 
+overview_grades as (
+    select o.plan_id, '福祉事業評価（評価一覧）' as category, o.fiscal_year, o.grade, null as status_label
+    from fct_overview_grades as o
+    inner join published as p on p.sheet_load_id = o._sheet_load_id
+    where o.grade is not null
+),
+
 graded as (
     select * from policy_ratings
     union all
     select * from statuses
+    union all
+    select * from overview_grades
 ),
 
 scales as (

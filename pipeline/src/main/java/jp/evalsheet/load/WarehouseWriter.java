@@ -17,6 +17,7 @@ import org.duckdb.DuckDBConnection;
 
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.policy.PolicySheet;
+import jp.evalsheet.strategy.StrategySheet;
 import jp.evalsheet.submission.ExtractedSheet;
 import jp.evalsheet.submission.Submission;
 import jp.evalsheet.value.ParsedValue;
@@ -100,6 +101,8 @@ public final class WarehouseWriter {
                     Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId);
                     if (sheet.content() instanceof PolicySheet policy) {
                         policy(policy, lineage);
+                    } else if (sheet.content() instanceof StrategySheet strategy) {
+                        strategy(strategy, lineage);
                     } else if (sheet.content() instanceof WelfareSheet welfare) {
                         welfare(welfare, lineage);
                     } else if (sheet.content() instanceof WelfareOverview overview) {
@@ -133,7 +136,7 @@ public final class WarehouseWriter {
             for (PolicySheet.Indicator indicator : sheet.indicators()) {
                 fact("fct_indicators", at, indicator.cell(), indicator.nameAsPrinted(), sheet.planId(), "施策指標", code,
                         indicator.number(), indicator.name(), indicator.unit(), indicator.nameAsPrinted(),
-                        indicator.definition(), indicator.mhsTag(), indicator.cumulative(), year);
+                        indicator.definition(), indicator.mhsTag(), null, indicator.cumulative(), year);
                 for (PolicySheet.IndicatorValue value : indicator.values()) {
                     ParsedValue parsed = value.value();
                     fact("fct_indicator_values", at, value.cell(), parsed.raw(), sheet.planId(), code,
@@ -165,6 +168,57 @@ public final class WarehouseWriter {
             }
         }
 
+        private void strategy(StrategySheet sheet, Lineage at) throws SQLException {
+            int year = sheet.evaluationFiscalYear();
+            String plan = sheet.planId();
+            String goal = sheet.subjectCode();
+            fact("fct_plan_items", at, sheet.basicGoalCell().cell(), sheet.basicGoalCell().rawText(), plan, goal,
+                    "basic_goal", sheet.basicGoalName(), sheet.basicGoalNumber(), sheet.basicGoalName(), null, null,
+                    null, null, null, year);
+            for (StrategySheet.NumericTarget target : sheet.numericTargets()) {
+                strategyIndicator(at, plan, "数値目標", goal, target.number(), target.name(), target.unit(),
+                        target.nameAsPrinted(), null, target.cell(), target.values(), target.status(), year);
+            }
+            for (StrategySheet.Measure measure : sheet.measures()) {
+                String owner = measureCode(goal, measure.label());
+                fact("fct_plan_items", at, measure.cell(), measure.name(), plan, owner, "measure", measure.name(),
+                        sheet.basicGoalNumber(), sheet.basicGoalName(), null, null, measure.departmentsRaw(),
+                        measure.departments().isEmpty() ? null : measure.departments().get(0), null, year);
+                for (StrategySheet.Kpi kpi : measure.kpis()) {
+                    strategyIndicator(at, plan, "KPI", owner, kpi.number(), kpi.name(), kpi.unit(), kpi.nameAsPrinted(),
+                            kpi.department(), kpi.cell(), kpi.values(), kpi.status(), year);
+                }
+            }
+            for (StrategySheet.Narrative narrative : sheet.narratives()) {
+                String owner = narrative.measureLabel() == null ? goal : measureCode(goal, narrative.measureLabel());
+                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, owner, year, narrative.key(),
+                        narrative.heading(), narrative.text());
+            }
+        }
+
+        private void strategyIndicator(Lineage at, String plan, String category, String owner, int number, String name,
+                String unit, String nameAsPrinted, String department, String cell, List<StrategySheet.YearValue> values,
+                StrategySheet.StatusCell status, int year) throws SQLException {
+            fact("fct_indicators", at, cell, nameAsPrinted, plan, category, owner, number, name, unit, nameAsPrinted,
+                    null, null, department, UnitSplitter.isCumulative(name), year);
+            for (StrategySheet.YearValue value : values) {
+                if (value == null) {
+                    continue;
+                }
+                ParsedValue parsed = value.value();
+                fact("fct_indicator_values", at, value.cell(), parsed.raw(), plan, owner, number, value.fiscalYear(),
+                        value.kind().sqlName(), null, scaled(parsed, 4), parsed.unit(), status(parsed), false, year);
+            }
+            if (status != null) {
+                fact("fct_statuses", at, status.cell(), status.raw(), plan, category, owner, number, year,
+                        status.code(), status.label());
+            }
+        }
+
+        private static String measureCode(String goal, String measureLabel) {
+            return goal + "-" + measureLabel;
+        }
+
         private void welfare(WelfareSheet sheet, Lineage at) throws SQLException {
             int year = sheet.evaluationFiscalYear();
             String plan = sheet.planId();
@@ -173,7 +227,7 @@ public final class WarehouseWriter {
                     sheet.projectName(), sheet.basicGoalNo(), sheet.basicGoalName(), sheet.directionNo(),
                     sheet.directionName(), text(sheet.sectionsCell()), sheet.departmentName(), text(sheet.outline()), year);
             fact("fct_indicators", at, sheet.indicator().cell(), sheet.indicator().rawText(), plan, "福祉事業指標", owner, 1,
-                    sheet.indicatorName(), null, sheet.indicatorName(), null, null,
+                    sheet.indicatorName(), null, sheet.indicatorName(), null, null, sheet.departmentName(),
                     UnitSplitter.isCumulative(sheet.indicatorName()), year);
             for (WelfareSheet.YearValue value : sheet.values()) {
                 ParsedValue parsed = value.value();

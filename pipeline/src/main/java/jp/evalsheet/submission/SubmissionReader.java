@@ -17,6 +17,7 @@ import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.policy.PolicySheetExtractor;
+import jp.evalsheet.strategy.StrategySheetExtractor;
 import jp.evalsheet.welfare.WelfareOverviewExtractor;
 import jp.evalsheet.welfare.WelfareSheetExtractor;
 
@@ -28,6 +29,7 @@ import jp.evalsheet.welfare.WelfareSheetExtractor;
 public final class SubmissionReader {
 
     private final PolicySheetExtractor policyExtractor = new PolicySheetExtractor();
+    private final StrategySheetExtractor strategyExtractor = new StrategySheetExtractor();
     private final WelfareSheetExtractor welfareExtractor = new WelfareSheetExtractor();
     private final WelfareOverviewExtractor welfareOverviewExtractor = new WelfareOverviewExtractor();
 
@@ -63,6 +65,10 @@ public final class SubmissionReader {
         }
         if (PolicySheetExtractor.recognizes(grid)) {
             PolicySheetExtractor.Extraction extraction = policyExtractor.extract(grid);
+            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
+        }
+        if (StrategySheetExtractor.recognizes(grid)) {
+            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid);
             return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
         }
         if (WelfareOverviewExtractor.recognizes(grid)) {
