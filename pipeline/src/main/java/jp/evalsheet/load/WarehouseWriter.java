@@ -199,7 +199,7 @@ public final class WarehouseWriter {
         private void strategyIndicator(Lineage at, String plan, String category, String owner, int number, String name,
                 String unit, String nameAsPrinted, String department, String cell, List<StrategySheet.YearValue> values,
                 StrategySheet.StatusCell status, int year) throws SQLException {
-            fact("fct_indicators", at, cell, nameAsPrinted, plan, category, owner, number, name, unit, nameAsPrinted,
+            fact("fct_indicators", at, cell, nameAsPrinted, plan, category, owner, number, name, unit(unit), nameAsPrinted,
                     null, null, department, UnitSplitter.isCumulative(name), year);
             for (StrategySheet.YearValue value : values) {
                 if (value == null) {
@@ -343,6 +343,11 @@ public final class WarehouseWriter {
 
     private static String text(WelfareSheet.Located located) {
         return located == null ? null : located.rawText();
+    }
+
+    /** Units are stored half-width, so that ％ and % are one unit. */
+    private static String unit(String printed) {
+        return printed == null ? null : jp.evalsheet.value.JapaneseText.toHalfWidthDigits(printed).strip();
     }
 
     private static BigDecimal scaled(ParsedValue value, int scale) {
