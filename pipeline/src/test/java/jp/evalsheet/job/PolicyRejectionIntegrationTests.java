@@ -45,10 +45,10 @@ class PolicyRejectionIntegrationTests {
         assertThat(exitCode).isEqualTo(2);
         assertThat(warehouse.lines("select source_file, outcome from etl_file_loads order by source_file"))
                 .contains("壊れた 提出ファイル.xlsx|rejected")
-                .filteredOn(line -> line.endsWith("|loaded")).hasSize(6);
-        assertThat(warehouse.lines("select source_file, severity, rule from v_data_quality_findings"))
+                .filteredOn(line -> line.endsWith("|loaded")).hasSize(16);
+        assertThat(warehouse.lines("select source_file, severity, rule from v_data_quality_findings where severity = 'error'"))
                 .containsExactly("壊れた 提出ファイル.xlsx|error|unreadable_file");
-        assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(14);
+        assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(64);
     }
 
     @Test
@@ -65,7 +65,7 @@ class PolicyRejectionIntegrationTests {
         assertThat(exitCode).isEqualTo(2);
         assertThat(warehouse.lines("select outcome, sheets_loaded, sheets_rejected from etl_file_loads where source_file = ?",
                 HUMAN_RIGHTS)).containsExactly("partially_loaded|3|1");
-        assertThat(warehouse.query("select * from v_data_quality_findings")).singleElement().satisfies(finding -> {
+        assertThat(warehouse.query("select * from v_data_quality_findings where source_file = ?", HUMAN_RIGHTS)).singleElement().satisfies(finding -> {
             assertThat(finding.get("source_file")).isEqualTo(HUMAN_RIGHTS);
             assertThat(finding.get("sheet_name")).isEqualTo("施策612");
             assertThat(finding.get("cell")).isEqualTo(cell);
@@ -120,10 +120,10 @@ class PolicyRejectionIntegrationTests {
         // then the same run completes
         assertThat(exitCode).isZero();
         assertThat(warehouse.lines("select load_run_id, status, files_loaded from etl_load_runs"))
-                .containsExactly("1|completed|6");
+                .containsExactly("1|completed|16");
         assertThat(warehouse.lines("select status from batch.batch_job_execution order by job_execution_id"))
                 .containsExactly("FAILED", "COMPLETED");
-        assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(14);
+        assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(64);
         assertThat(workingCopy.file()).doesNotExist();
     }
 

@@ -38,7 +38,7 @@ class PolicyReloadIntegrationTests {
         assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(factsBefore).isEqualTo(92 * 3);
         assertThat(warehouse.lines("select load_run_id, status, files_seen, files_loaded, files_unchanged, facts_loaded "
                 + "from etl_load_runs order by load_run_id"))
-                .containsExactly("1|completed|6|6|0|744", "2|completed|6|0|6|0");
+                .containsExactly("1|completed|16|16|0|1949", "2|completed|16|0|16|0");
         assertThat(before.get("v_policy_cost_trend")).hasSize(14 * 3);
     }
 

@@ -39,15 +39,19 @@ class ReadOnlyAnalystIntegrationTests {
         // then
         assertThat(finished).isTrue();
         assertThat(reader.exitValue()).as(String.join(File.separator, output)).isZero();
-        assertThat(output).contains(
+        assertThat(output).containsExactly(
                 "v_annual_policy_costs 42",
-                "v_current_sheet_loads 14",
-                "v_data_quality_findings 0",
+                "v_current_sheet_loads 64",
+                "v_data_quality_findings 16",
                 "v_department_cost_trend 18",
-                "v_indicator_progress 48",
+                "v_grade_shares 26",
+                "v_indicator_progress 367",
                 "v_policy_cost_trend 42",
                 "v_policy_rating_share 8",
                 "v_project_cost_trend 213",
+                "v_status_achievement_share 8",
+                "v_status_summary 26",
+                "v_welfare_grade_trend 135",
                 "write refused");
         assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(92 * 3);
     }
@@ -67,7 +71,7 @@ class ReadOnlyAnalystIntegrationTests {
         try {
             assertThat(replies.readLine()).isEqualTo("connected");
             commands.println("query");
-            assertThat(replies.readLine()).isEqualTo("run 1 sheets 14");
+            assertThat(replies.readLine()).isEqualTo("run 1 sheets 64");
 
             // when the next year's run loads while the reader stays connected
             Path nextYear = Path.of(getClass().getResource("/fixtures/policy/next-year").toURI());
@@ -76,8 +80,8 @@ class ReadOnlyAnalystIntegrationTests {
             // then the run completes, the open reader still sees the state it opened, and a new reader sees the new one
             assertThat(exitCode).isZero();
             commands.println("query");
-            assertThat(replies.readLine()).isEqualTo("run 1 sheets 14");
-            assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(15);
+            assertThat(replies.readLine()).isEqualTo("run 1 sheets 64");
+            assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(65);
             assertThat(warehouse.count("select max(load_run_id) from etl_load_runs")).isEqualTo(2);
         } finally {
             commands.println("exit");
