@@ -2,12 +2,17 @@ package jp.evalsheet.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +220,54 @@ class StrategyAndWelfareIngestionIntegrationTests {
                         "target_met_but_not_rated_a|基本目標1|warning",
                         "target_met_but_not_rated_a|基本目標1|warning");
         assertThat(warehouse.count("select count(*) from v_data_quality_findings where cell is null")).isZero();
+    }
+
+    @Test
+    void shouldFindNothingInACleanSubmissionOfEveryFamily(@TempDir Path cleanTemp) throws Exception {
+        // given the fixtures of the three families, with the sheets that have findings mended or left out
+        Path input = Files.createDirectory(cleanTemp.resolve("input"));
+        Files.copy(fixture("policy/formats/xlsx/R4_施策評価シート_人権庶務課.xlsx"), input.resolve("policy.xlsx"));
+        Path welfare = input.resolve("welfare.xlsx");
+        Files.copy(fixture("welfare/formats/xlsx/R5_地域福祉計画評価シート_地域福祉推進課.xlsx"), welfare);
+        edit(welfare, workbook -> {
+            for (String flagged : List.of("(11)⑤", "(12)①", "(13)①", "(13)②", "(15)①")) {
+                workbook.removeSheetAt(workbook.getSheetIndex(flagged));
+            }
+        });
+        Path strategy = input.resolve("strategy.xlsx");
+        Files.copy(fixture("strategy/formats/xlsx/R6_総合戦略効果検証_基本目標3.xlsx"), strategy);
+        // KPI 3(ア)① is below its baseline every year: rated C it agrees with its numbers
+        edit(strategy, workbook -> {
+            CellReference status = new CellReference("K16");
+            workbook.getSheetAt(0).getRow(status.getRow()).getCell(status.getCol()).setCellValue("C　策定当初より悪くなっている");
+        });
+        Warehouse clean = new Warehouse(cleanTemp.resolve("clean.duckdb"));
+
+        // when
+        int exitCode = clean.ingest(input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(clean.lines("select sheet_family, count(*) from v_current_sheet_loads group by all order by all"))
+                .containsExactly("policy_evaluation|4", "strategy_kpi|1", "welfare_progress|24");
+        assertThat(clean.query("select * from v_data_quality_findings")).isEmpty();
+    }
+
+    private interface WorkbookEdit {
+        void apply(XSSFWorkbook workbook) throws Exception;
+    }
+
+    private static void edit(Path file, WorkbookEdit edit) throws Exception {
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            edit.apply(workbook);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    private static Path fixture(String name) throws Exception {
+        return Path.of(StrategyAndWelfareIngestionIntegrationTests.class.getResource("/fixtures/" + name).toURI());
     }
 
     private static List<String> strategyValues(String category, String owner, String number, Map<String, String> row) {
