@@ -15,7 +15,8 @@ import jp.evalsheet.load.WarehouseFile;
  * The evaluation-sheet warehouse: runs the annual ingestion job over an input folder into an
  * embedded DuckDB file. Options: {@code --input=DIR} (default {@code input}),
  * {@code --warehouse=FILE} (default {@code warehouse.duckdb}), {@code --restart} (resume the last
- * failed run instead of starting a new one).
+ * failed run instead of starting a new one), {@code --fiscal-year=R4} (reject sheets of another
+ * evaluation year), {@code --validate} (check the folder without changing the warehouse).
  *
  * <p>The job loads into a working copy of the warehouse, which replaces the published file only
  * when the run has completed (see {@link WarehouseFile}).
@@ -32,17 +33,17 @@ public class EvalSheetWarehouseApplication {
 
     /** Runs the application once and returns its exit code (0 ok, 2 some input rejected, 1 failed). */
     public static int run(String... args) {
-        WarehouseFile warehouse = new WarehouseFile(Path.of(option(args, "warehouse", "warehouse.duckdb")));
+        Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
+        if (Arrays.asList(args).contains("--validate")) {
+            return validate(published, args);
+        }
+        WarehouseFile warehouse = new WarehouseFile(published);
         boolean restart = Arrays.asList(args).contains("--restart");
         try (FileLock lock = warehouse.lock()) {
             if (!restart || !warehouse.hasWorkingCopy()) {
                 warehouse.startWorkingCopy();
             }
-            List<String> arguments = new ArrayList<>(Arrays.stream(args).filter(a -> !a.startsWith("--warehouse=")).toList());
-            arguments.add("--warehouse=" + warehouse.published());
-            arguments.add("--spring.datasource.url=jdbc:duckdb:" + warehouse.working());
-            int exitCode = SpringApplication.exit(SpringApplication.run(EvalSheetWarehouseApplication.class,
-                    arguments.toArray(String[]::new)));
+            int exitCode = runJob(warehouse, args);
             if (exitCode != FAILED) {
                 warehouse.publishWorkingCopy();
             }
@@ -50,6 +51,35 @@ public class EvalSheetWarehouseApplication {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Checks a folder as a run would, against a scratch copy of the published warehouse (so that
+     * unchanged files and replaced sheets are judged as they would be), prints the findings and
+     * writes the feedback workbooks, and throws the copy away: the warehouse is not touched.
+     */
+    private static int validate(Path published, String[] args) {
+        Path scratch = null;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("evalsheet-validate-");
+            WarehouseFile warehouse = new WarehouseFile(published, scratch);
+            warehouse.startWorkingCopy();
+            return runJob(warehouse, args);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (scratch != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(scratch.toFile());
+            }
+        }
+    }
+
+    private static int runJob(WarehouseFile warehouse, String[] args) {
+        List<String> arguments = new ArrayList<>(Arrays.stream(args).filter(a -> !a.startsWith("--warehouse=")).toList());
+        arguments.add("--warehouse=" + warehouse.published());
+        arguments.add("--spring.datasource.url=jdbc:duckdb:" + warehouse.working());
+        return SpringApplication.exit(SpringApplication.run(EvalSheetWarehouseApplication.class,
+                arguments.toArray(String[]::new)));
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -23,6 +23,8 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.evalsheet.value.EraYearParser;
+
 /**
  * Starts the annual ingestion job from the command line (or restarts the last failed run with
  * {@code --restart}) and prints what it loaded, what it rejected and why.
@@ -50,7 +52,9 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         String input = args.containsOption("input") ? args.getOptionValues("input").get(0) : "input";
-        JobExecution execution = args.containsOption("restart") ? restartLastFailed() : start(input);
+        String fiscalYear = args.containsOption("fiscal-year") ? args.getOptionValues("fiscal-year").get(0) : null;
+        boolean validate = args.containsOption("validate");
+        JobExecution execution = args.containsOption("restart") ? restartLastFailed() : start(input, fiscalYear, validate);
         if (execution == null) {
             exitCode = 1;
             return;
@@ -65,12 +69,15 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private JobExecution start(String input) throws Exception {
-        JobParameters parameters = new JobParametersBuilder()
+    private JobExecution start(String input, String fiscalYear, boolean validate) throws Exception {
+        JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("input.dir", Path.of(input).toAbsolutePath().normalize().toString())
                 .addString("run.at", LocalDateTime.now().toString())
-                .toJobParameters();
-        return jobOperator.start(job, parameters);
+                .addString("dry.run", String.valueOf(validate));
+        if (fiscalYear != null) {
+            parameters.addLong(IngestionJobConfiguration.FISCAL_YEAR, (long) EraYearParser.parseFiscalYearOrThrow(fiscalYear));
+        }
+        return jobOperator.start(job, parameters.toJobParameters());
     }
 
     private JobExecution restartLastFailed() throws Exception {
@@ -113,6 +120,9 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                     message.get("cell") == null ? "" : " / cell " + message.get("cell"), message.get("message"),
                     message.get("raw_text") == null ? "" : " (found \"" + message.get("raw_text") + "\")");
         }
+        if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
+            out.println("Validation only: the warehouse was not changed.");
+        }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             Map<String, Object> run = jdbc.queryForMap("select * from etl_load_runs where load_run_id = ?", runId);
             out.printf("Files: %s seen, %s loaded, %s unchanged, %s rejected. Sheets: %s loaded, %s rejected. Facts: %s.%n",
@@ -124,6 +134,9 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                     + "again with --restart to resume it.");
         }
         String file = Path.of(warehouse).toAbsolutePath().normalize().toString();
+        if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
+            return;
+        }
         out.println("Warehouse: " + file + "  (read-only JDBC URL: jdbc:duckdb:" + file + ";duckdb.read_only=true)");
     }
 

@@ -36,6 +36,9 @@ public class IngestionJobConfiguration {
 
     public static final String JOB_NAME = "annualIngestionJob";
 
+    /** Optional job parameter: the evaluation fiscal year the run loads; sheets of other years are rejected. */
+    public static final String FISCAL_YEAR = "evaluation.fiscal.year";
+
     @Bean
     public Job annualIngestionJob(JobRepository jobRepository, Step openRunStep, Step loadSubmissionsStep,
             Step publishRunStep, RunPublisher runPublisher) {
@@ -62,7 +65,8 @@ public class IngestionJobConfiguration {
                 .tasklet((contribution, context) -> {
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
                     runPublisher.open(jobExecution.getJobInstanceId(), JOB_NAME,
-                            jobExecution.getJobParameters().getString("input.dir"), LocalDateTime.now());
+                            jobExecution.getJobParameters().getString("input.dir"),
+                            "true".equals(jobExecution.getJobParameters().getString("dry.run")), LocalDateTime.now());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)
@@ -90,8 +94,10 @@ public class IngestionJobConfiguration {
     }
 
     @Bean
-    public ItemProcessor<SubmissionFile, Submission> submissionProcessor(JdbcTemplate jdbcTemplate) {
-        SubmissionReader reader = new SubmissionReader();
+    @StepScope
+    public ItemProcessor<SubmissionFile, Submission> submissionProcessor(JdbcTemplate jdbcTemplate,
+            @Value("#{jobParameters['" + FISCAL_YEAR + "']}") Long fiscalYear) {
+        SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         return file -> reader.read(file, sha256 -> Boolean.TRUE.equals(jdbcTemplate.queryForObject("""
                 select exists (
                     select 1 from etl_file_loads as f

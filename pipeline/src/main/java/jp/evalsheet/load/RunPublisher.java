@@ -29,12 +29,12 @@ public final class RunPublisher {
     }
 
     /** Records the start of a run, or its restart; sheets left pending by abandoned runs are marked so. */
-    public void open(long loadRunId, String jobName, String inputDir, LocalDateTime now) {
+    public void open(long loadRunId, String jobName, String inputDir, boolean dryRun, LocalDateTime now) {
         jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
         int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
         if (updated == 0) {
-            jdbc.update("insert into etl_load_runs (load_run_id, job_name, input_dir, started_at, status) values (?, ?, ?, ?, 'running')",
-                    loadRunId, jobName, inputDir, Timestamp.valueOf(now));
+            jdbc.update("insert into etl_load_runs (load_run_id, job_name, input_dir, is_dry_run, started_at, status) "
+                    + "values (?, ?, ?, ?, ?, 'running')", loadRunId, jobName, inputDir, dryRun, Timestamp.valueOf(now));
         }
     }
 

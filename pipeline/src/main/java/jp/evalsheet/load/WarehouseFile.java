@@ -26,8 +26,17 @@ public final class WarehouseFile {
     private final Path lock;
 
     public WarehouseFile(Path published) {
+        this(published, null);
+    }
+
+    /**
+     * A warehouse whose working copy is built in {@code workingDir} instead of beside it: for a
+     * validation run, which reads what is published but never publishes.
+     */
+    public WarehouseFile(Path published, Path workingDir) {
         this.published = published.toAbsolutePath().normalize();
-        this.working = sibling(".building");
+        this.working = workingDir == null ? sibling(".building")
+                : workingDir.toAbsolutePath().resolve(this.published.getFileName() + ".building");
         this.lock = sibling(".lock");
     }
 

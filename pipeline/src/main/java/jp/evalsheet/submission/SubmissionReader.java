@@ -17,6 +17,7 @@ import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.policy.PolicySheetExtractor;
+import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.strategy.StrategySheetExtractor;
 import jp.evalsheet.welfare.WelfareOverviewExtractor;
 import jp.evalsheet.welfare.WelfareSheetExtractor;
@@ -28,10 +29,21 @@ import jp.evalsheet.welfare.WelfareSheetExtractor;
  */
 public final class SubmissionReader {
 
+    private final Integer runFiscalYear;
     private final PolicySheetExtractor policyExtractor = new PolicySheetExtractor();
     private final StrategySheetExtractor strategyExtractor = new StrategySheetExtractor();
     private final WelfareSheetExtractor welfareExtractor = new WelfareSheetExtractor();
     private final WelfareOverviewExtractor welfareOverviewExtractor = new WelfareOverviewExtractor();
+
+    /** A reader for a run of any evaluation year. */
+    public SubmissionReader() {
+        this(null);
+    }
+
+    /** A reader for a run of one evaluation year: a sheet of another year is rejected. */
+    public SubmissionReader(Integer runFiscalYear) {
+        this.runFiscalYear = runFiscalYear;
+    }
 
     /** Reads {@code file} unless {@code alreadyLoaded} says its bytes were loaded before. */
     public Submission read(SubmissionFile file, java.util.function.Predicate<String> alreadyLoaded) {
@@ -44,7 +56,7 @@ public final class SubmissionReader {
         List<ExtractedSheet> sheets = new ArrayList<>();
         List<Finding> fileFindings = new ArrayList<>();
         try {
-            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(extract(grid)));
+            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(checkYear(extract(grid))));
         } catch (WorkbookReadException e) {
             fileFindings.add(Finding.error(e.sheetName(), null, "unreadable_file", e.getMessage(), null));
             return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
@@ -56,6 +68,19 @@ public final class SubmissionReader {
                             + "(課名, 事業名, 目標値, 実績値)", null));
         }
         return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
+    }
+
+    private ExtractedSheet checkYear(ExtractedSheet sheet) {
+        if (runFiscalYear == null || sheet.content() == null || sheet.content().evaluationFiscalYear() == runFiscalYear) {
+            return sheet;
+        }
+        int year = sheet.content().evaluationFiscalYear();
+        List<Finding> findings = new ArrayList<>(sheet.findings());
+        findings.add(Finding.error(sheet.sheetName(), null, "fiscal_year_mismatch", "the sheet is the evaluation of FY"
+                + year + " (" + EraYearParser.eraLabel(year) + ") but this run loads FY" + runFiscalYear + " ("
+                + EraYearParser.eraLabel(runFiscalYear) + "): submit it in that year's run, or check its year columns",
+                null));
+        return new ExtractedSheet(sheet.sheetName(), sheet.content(), List.copyOf(findings));
     }
 
     private ExtractedSheet extract(SheetGrid grid) {
