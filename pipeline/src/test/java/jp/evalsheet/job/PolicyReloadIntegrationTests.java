@@ -2,11 +2,18 @@ package jp.evalsheet.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +141,50 @@ class PolicyReloadIntegrationTests {
                 """)).containsExactly("2022|1", "2023|1");
         assertThat(warehouse.lines("select evaluation_fiscal_year, total_count from v_policy_rating_share "
                 + "where rating_kind = 'progress' and rating = 3 order by 1")).containsExactly("2022|14", "2023|1");
+    }
+
+    @Test
+    void shouldReplaceExactlyTheResubmittedSheetsAndKeepTheEarlierVersion() throws Exception {
+        // given a published warehouse, and 人権庶務課 correcting one figure of policy 611 (R3 actual 210 -> 215)
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(Path.of("input"))).isZero();
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Path corrected = input.resolve("R4_施策評価シート_人権庶務課.xlsx");
+        try (InputStream in = Files.newInputStream(corrected); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            boolean typed = false;
+            for (Row row : workbook.getSheet("施策611")) {
+                for (Cell cell : row) {
+                    if (!typed && cell.getCellType() == CellType.NUMERIC && cell.getNumericCellValue() == 210) {
+                        cell.setCellValue(215);
+                        typed = true;
+                    }
+                }
+            }
+            assertThat(typed).isTrue();
+            try (OutputStream out = Files.newOutputStream(corrected)) {
+                workbook.write(out);
+            }
+        }
+
+        // when
+        assertThat(warehouse.ingest(input)).isZero();
+
+        // then only the resubmitted file was read again, and only its figure changed
+        assertThat(warehouse.lines("select outcome, count(*) from etl_file_loads where load_run_id = 2 group by all order by all"))
+                .containsExactly("loaded|1", "unchanged|15");
+        assertThat(warehouse.lines("""
+                select subject_code, fact_key, change, old_value, new_value, old_raw_text, new_raw_text, old_load_run_id,
+                    new_load_run_id from v_value_changes
+                """)).containsExactly("611|indicator 611 #1 actual FY2021|changed|210.0000|215.0000|210|215|1|2");
+        assertThat(warehouse.lines("""
+                select version, is_current, load_run_id, superseded_by_load_run_id from v_sheet_versions
+                where subject_code = '611' order by version
+                """)).containsExactly("1|false|1|2", "2|true|2|null");
+        assertThat(warehouse.lines("""
+                select value, reported_fiscal_year from v_indicator_progress where owner_code = '611' and fiscal_year = 2021
+                """)).containsExactly("215|2022");
+        assertThat(warehouse.count("select count(*) from v_current_sheet_loads where load_run_id = 2")).isEqualTo(4);
+        assertThat(warehouse.count("select count(*) from fct_indicator_values where owner_code = '611'")).isEqualTo(2 * 4);
     }
 
     private Warehouse loadFixture(String format) throws URISyntaxException {

@@ -1,0 +1,116 @@
+-- v_value_changes: one row per figure that a resubmission changed, added or removed: the value
+-- and raw text in the version that was replaced and in the version that replaced it, with the
+-- cell of each. Covers indicator values, project costs, statuses and policy ratings.
+create or replace view v_value_changes as
+
+with
+
+versions as (
+    select
+        sheet_load_id,
+        sheet_family,
+        plan_id,
+        subject_code,
+        evaluation_fiscal_year,
+        load_run_id,
+        source_file,
+        lead(sheet_load_id) over (
+            partition by sheet_family, plan_id, subject_code, evaluation_fiscal_year order by sheet_load_id
+        ) as next_sheet_load_id,
+        lead(load_run_id) over (
+            partition by sheet_family, plan_id, subject_code, evaluation_fiscal_year order by sheet_load_id
+        ) as next_load_run_id
+    from etl_sheet_loads
+    where status in ('published', 'superseded')
+),
+
+pairs as (
+    select * from versions where next_sheet_load_id is not null
+),
+
+facts as (
+    select
+        _sheet_load_id,
+        'indicator ' || owner_code || ' #' || indicator_no || coalesce(' ' || sub_label, '') || ' ' || value_kind
+            || ' FY' || fiscal_year as fact_key,
+        cast(value as varchar) as value,
+        _raw_text,
+        _cell
+    from fct_indicator_values
+    union all
+    select
+        _sheet_load_id,
+        'cost ' || policy_code || ' ' || project_name || ' FY' || fiscal_year || ' ' || cost_basis,
+        cast(cost_thousand_yen as varchar),
+        _raw_text,
+        _cell
+    from fct_project_costs
+    union all
+    select
+        _sheet_load_id,
+        'status ' || category || ' ' || owner_code || coalesce(' #' || indicator_no, ''),
+        status,
+        _raw_text,
+        _cell
+    from fct_statuses
+    union all
+    select
+        _sheet_load_id,
+        'rating ' || policy_code || ' ' || rating_kind,
+        cast(rating as varchar),
+        _raw_text,
+        _cell
+    from fct_policy_ratings
+),
+
+old_facts as (
+    select p.sheet_load_id as pair_id, f.fact_key, f.value, f._raw_text, f._cell
+    from pairs as p
+    inner join facts as f on f._sheet_load_id = p.sheet_load_id
+),
+
+new_facts as (
+    select p.sheet_load_id as pair_id, f.fact_key, f.value, f._raw_text, f._cell
+    from pairs as p
+    inner join facts as f on f._sheet_load_id = p.next_sheet_load_id
+),
+
+changes as (
+    select
+        coalesce(o.pair_id, n.pair_id) as pair_id,
+        coalesce(o.fact_key, n.fact_key) as fact_key,
+        o.value as old_value,
+        o._raw_text as old_raw_text,
+        o._cell as old_cell,
+        n.value as new_value,
+        n._raw_text as new_raw_text,
+        n._cell as new_cell
+    from old_facts as o
+    full outer join new_facts as n on n.pair_id = o.pair_id and n.fact_key = o.fact_key
+    where o.value is distinct from n.value or o._raw_text is distinct from n._raw_text
+),
+
+final as (
+    select
+        p.sheet_family,
+        p.plan_id,
+        p.subject_code,
+        p.evaluation_fiscal_year,
+        c.fact_key,
+        case when c.old_raw_text is null and c.old_value is null then 'added'
+            when c.new_raw_text is null and c.new_value is null then 'removed'
+            else 'changed' end as change,
+        c.old_value,
+        c.old_raw_text,
+        c.old_cell,
+        c.new_value,
+        c.new_raw_text,
+        c.new_cell,
+        p.load_run_id as old_load_run_id,
+        p.next_load_run_id as new_load_run_id,
+        p.source_file as old_source_file
+    from changes as c
+    inner join pairs as p on p.sheet_load_id = c.pair_id
+)
+
+select * from final;
