@@ -40,11 +40,16 @@ public class EvalSheetWarehouseApplication {
         WarehouseFile warehouse = new WarehouseFile(published);
         boolean restart = Arrays.asList(args).contains("--restart");
         try (FileLock lock = warehouse.lock()) {
-            if (!restart || !warehouse.hasWorkingCopy()) {
+            if (restart && !warehouse.hasWorkingCopy()) {
+                System.out.println("There is no unfinished run of " + warehouse.published() + " to restart.");
+                return 0;
+            }
+            if (!restart) {
                 warehouse.startWorkingCopy();
             }
             int exitCode = runJob(warehouse, args);
             if (exitCode != FAILED) {
+                jp.evalsheet.job.PausePoint.reach("swapping");
                 warehouse.publishWorkingCopy();
             }
             return exitCode;

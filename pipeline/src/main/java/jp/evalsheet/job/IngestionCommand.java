@@ -83,9 +83,14 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
     private JobExecution restartLastFailed() throws Exception {
         JobInstance last = jobRepository.getLastJobInstance(IngestionJobConfiguration.JOB_NAME);
         JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
-        if (lastExecution == null || lastExecution.getStatus() == BatchStatus.COMPLETED) {
+        if (lastExecution == null) {
             out.println("There is no failed run to restart.");
             return null;
+        }
+        if (lastExecution.getStatus() == BatchStatus.COMPLETED) {
+            // the process ended after the run completed but before the warehouse was replaced
+            out.println("Run " + last.getInstanceId() + " had completed; publishing it.");
+            return lastExecution;
         }
         out.println("Restarting run " + last.getInstanceId() + " (" + lastExecution.getStatus() + ")");
         if (lastExecution.getStatus().isRunning()) {

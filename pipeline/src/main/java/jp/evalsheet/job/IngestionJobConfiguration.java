@@ -120,7 +120,7 @@ public class IngestionJobConfiguration {
         return new StepBuilder("publishRun", jobRepository)
                 .tasklet((contribution, context) -> {
                     long loadRunId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
-                    runPublisher.publish(loadRunId, LocalDateTime.now());
+                    runPublisher.publish(loadRunId, LocalDateTime.now(), () -> PausePoint.reach("publishing"));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

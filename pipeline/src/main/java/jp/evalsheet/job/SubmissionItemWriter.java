@@ -19,6 +19,7 @@ public final class SubmissionItemWriter implements ItemWriter<Submission> {
 
     private final DataSource dataSource;
     private final WarehouseWriter writer = new WarehouseWriter();
+    private int chunks;
 
     public SubmissionItemWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -30,6 +31,7 @@ public final class SubmissionItemWriter implements ItemWriter<Submission> {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             writer.write(connection, loadRunId, List.copyOf(chunk.getItems()), LocalDateTime.now());
+            PausePoint.reach("loading:" + ++chunks);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

@@ -39,6 +39,11 @@ public final class RunPublisher {
     }
 
     public RunCounts publish(long loadRunId, LocalDateTime now) {
+        return publish(loadRunId, now, () -> { });
+    }
+
+    /** Publishes the run; {@code beforeDataTests} runs inside the transaction, after the dimensions are rebuilt. */
+    public RunCounts publish(long loadRunId, LocalDateTime now, Runnable beforeDataTests) {
         rejectDuplicateSubjects(loadRunId);
         jdbc.update("""
                 update etl_sheet_loads as old
@@ -54,6 +59,7 @@ public final class RunPublisher {
                 """, loadRunId, loadRunId);
         jdbc.update("update etl_sheet_loads set status = 'published' where load_run_id = ? and status = 'pending'", loadRunId);
         rebuildDimensions();
+        beforeDataTests.run();
         dataTests.assertPass(jdbc);
         RunCounts counts = counts(loadRunId);
         jdbc.update("""

@@ -1,0 +1,35 @@
+package jp.evalsheet.job;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Named points of a run where the crash tests stop the job to kill it: when the system property
+ * {@code evalsheet.pause-at} names a point, the run prints {@code PAUSED <point>} and waits there
+ * until the process is killed. Without the property (always, outside those tests) this does nothing.
+ * Points: {@code loading:<chunk>} (inside a chunk's transaction, after its rows are appended),
+ * {@code publishing} (inside the publishing transaction, before the data tests) and
+ * {@code swapping} (after the run completed, before the working copy replaces the warehouse).
+ */
+public final class PausePoint {
+
+    private static final String PROPERTY = "evalsheet.pause-at";
+
+    private PausePoint() {
+    }
+
+    public static void reach(String point) {
+        if (!point.equals(System.getProperty(PROPERTY))) {
+            return;
+        }
+        System.out.println("PAUSED " + point);
+        System.out.flush();
+        try {
+            while (true) {
+                TimeUnit.HOURS.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted at pause point " + point, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package jp.evalsheet.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.evalsheet.EvalSheetWarehouseApplication;
+import jp.evalsheet.support.Warehouse;
+
+/**
+ * The job killed with SIGKILL at several points of a run, in a process of its own as in reality,
+ * then started again: the warehouse ends exactly as after a clean run, whether the run is started
+ * anew or resumed with {@code --restart}; and until then it shows the last published state.
+ */
+class CrashRecoveryIntegrationTests {
+
+    /** The views whose rows must be identical; the run log's timestamps naturally differ. */
+    private static final List<String> VIEWS = List.of("v_annual_policy_costs", "v_data_quality_findings",
+            "v_department_cost_trend", "v_indicator_progress", "v_policy_cost_trend", "v_project_cost_trend",
+            "v_status_summary", "v_welfare_grade_trend");
+
+    @TempDir
+    static Path shared;
+
+    static Map<String, List<String>> cleanRun;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void loadOnceWithoutACrash() {
+        Warehouse clean = new Warehouse(shared.resolve("clean.duckdb"));
+        assertThat(clean.ingest(Path.of("input"))).isZero();
+        cleanRun = views(clean);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loading:1", "loading:2", "publishing", "swapping"})
+    void shouldEndAsAfterACleanRunWhenKilledAndStartedAgain(String point) throws Exception {
+        // given a warehouse holding last year's state, and a run killed at the point
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(fixture("next-year"))).isZero();
+        Map<String, List<String>> before = views(warehouse);
+        killAt(point, warehouse);
+        assertThat(views(warehouse)).as("readers still see the last published state").isEqualTo(before);
+
+        // when the run is started anew
+        int exitCode = warehouse.ingest(Path.of("input"));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(views(warehouse)).isEqualTo(withNextYear(warehouse));
+        assertThat(warehouse.lines("select load_run_id, status from etl_load_runs order by 1"))
+                .containsExactly("1|completed", "2|completed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loading:2", "publishing", "swapping"})
+    void shouldResumeTheKilledRunWithRestart(String point) throws Exception {
+        // given a run killed at the point
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        killAt(point, warehouse);
+        assertThat(warehouse.file()).doesNotExist();
+
+        // when it is restarted
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file());
+
+        // then the same run completes, with the same warehouse as a clean run
+        assertThat(exitCode).isZero();
+        assertThat(views(warehouse)).isEqualTo(cleanRun);
+        assertThat(warehouse.lines("select load_run_id, status, files_seen, files_loaded from etl_load_runs"))
+                .containsExactly("1|completed|16|16");
+        assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(64);
+    }
+
+    /** Runs the job over input/ in a process of its own and kills it (SIGKILL) when it reaches the point. */
+    private static void killAt(String point, Warehouse warehouse) throws Exception {
+        Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Devalsheet.pause-at=" + point, "-cp", System.getProperty("java.class.path"),
+                EvalSheetWarehouseApplication.class.getName(), "--input=input", "--warehouse=" + warehouse.file())
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                if (line.equals("PAUSED " + point)) {
+                    job.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertThat(job.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as(String.join("\n", output)).contains("PAUSED " + point);
+    }
+
+    /**
+     * The same two runs without a crash. The killed run leaves nothing behind: its working copy, and
+     * with it its job instance, is discarded by the next run, so that run is run 2 again.
+     */
+    private Map<String, List<String>> withNextYear(Warehouse warehouse) throws Exception {
+        Warehouse reference = new Warehouse(temp.resolve("reference.duckdb"));
+        assertThat(reference.ingest(fixture("next-year"))).isZero();
+        assertThat(reference.ingest(Path.of("input"))).isZero();
+        return views(reference);
+    }
+
+    private static Map<String, List<String>> views(Warehouse warehouse) {
+        Map<String, List<String>> views = new LinkedHashMap<>();
+        if (!warehouse.file().toFile().exists()) {
+            return views;
+        }
+        for (String view : VIEWS) {
+            views.put(view, warehouse.lines("select * from " + view + " order by all"));
+        }
+        return views;
+    }
+
+    private static Path fixture(String name) throws Exception {
+        return Path.of(CrashRecoveryIntegrationTests.class.getResource("/fixtures/policy/" + name).toURI());
+    }
+}
