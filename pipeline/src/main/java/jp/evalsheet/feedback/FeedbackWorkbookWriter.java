@@ -1,0 +1,534 @@
+package jp.evalsheet.feedback;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFCreationHelper;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the workbook the planning office (政策企画課) sends back to a department after an ingestion
+ * run: a first sheet {@value #FINDINGS_SHEET} listing every finding, followed, where the submission
+ * can be opened, by a copy of the department's own sheets with each offending cell highlighted
+ * (light red for errors, light yellow for warnings) and commented, and the tab of each sheet with a
+ * finding of the whole sheet coloured. Each sheet and cell in the list links to its place in the copy.
+ *
+ * <p>The submission itself is never modified: an .xlsx is read into memory and saved under the new
+ * name, an .xls is converted (values as stored, number formats, merges, column widths), a CSV is read
+ * as the job reads it (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
+ * (damaged, encrypted, empty, of an unknown format) gets the list alone, with a note saying why.
+ * The caller bounds the size of the submission.
+ */
+public final class FeedbackWorkbookWriter {
+
+    public static final String FINDINGS_SHEET = "指摘事項 (Findings)";
+    public static final String AUTHOR = "政策企画課";
+    public static final String FILE_SUFFIX = "_指摘事項.xlsx";
+    public static final String NO_FINDINGS = "指摘事項はありません (no findings)";
+    public static final List<String> HEADERS =
+            List.of("重要度 Severity", "シート Sheet", "セル Cell", "内容 Message", "記入内容 Found", "ルール Rule");
+
+    /** The rows of the findings sheet (zero-based): title, note, header, then one row per item. */
+    static final int TITLE_ROW = 0;
+    static final int NOTE_ROW = 1;
+    static final int HEADER_ROW = 2;
+    static final int FIRST_ITEM_ROW = 3;
+
+    /** The RGB fills of offending cells and of the severity column. */
+    static final String ERROR_RGB = "FFC7CE";
+    static final String WARNING_RGB = "FFEB9C";
+
+    private static final int[] COLUMN_WIDTHS = {16, 24, 10, 70, 28, 30};
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
+    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    private static final Pattern A1 = Pattern.compile("([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?");
+    private static final Set<String> RESERVED_FILE_NAMES = Set.of("CON", "PRN", "AUX", "NUL",
+            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    private static final int MAX_FILE_NAME_BYTES = 255;
+
+    /**
+     * Writes {@code <outputDir>/<submission file name without extension>_指摘事項.xlsx}, replacing a
+     * previous one, and returns its path.
+     *
+     * @param submission the submitted file, read and never modified
+     * @param submissionName how the title row names the submission (e.g. its path in the input
+     *     folder); the file name of {@code submission} when {@code null} or blank
+     * @param items the findings of this submission, in any order; may be empty
+     * @param outputDir created when missing
+     * @throws IOException when the output cannot be written
+     */
+    public Path write(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir)
+            throws IOException {
+        Objects.requireNonNull(submission, "submission");
+        Objects.requireNonNull(outputDir, "outputDir");
+        List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
+        String title = submissionName == null || submissionName.isBlank()
+                ? String.valueOf(submission.getFileName()) : submissionName.strip();
+        Files.createDirectories(outputDir);
+        Path target = outputDir.resolve(outputFileName(submission));
+        if (Files.exists(target) && Files.exists(submission) && Files.isSameFile(target, submission)) {
+            throw new IllegalArgumentException("the feedback workbook would overwrite the submission: " + target);
+        }
+
+        SubmissionCopy copy = SubmissionCopy.open(submission);
+        String failure = copy.failure();
+        if (copy.workbook() != null) {
+            try (XSSFWorkbook workbook = copy.workbook()) {
+                List<FeedbackItem> sorted = sorted(findings, copy);
+                new Highlighter(workbook, copy).mark(sorted);
+                writeFindingsSheet(workbook, title, sorted, copy, null);
+                save(workbook, target);
+                return target;
+            } catch (RuntimeException e) {
+                failure = "a copy of the file could not be made (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        SubmissionCopy none = new SubmissionCopy(null, Map.of(), failure);
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            writeFindingsSheet(workbook, title, sorted(findings, none), none, failure);
+            save(workbook, target);
+        }
+        return target;
+    }
+
+    /** {@code <file name without extension>_指摘事項.xlsx}, with characters illegal in file names replaced. */
+    static String outputFileName(Path submission) {
+        Path fileName = submission.getFileName();
+        if (fileName == null) {
+            throw new IllegalArgumentException("the submission has no file name: " + submission);
+        }
+        String name = fileName.toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        StringBuilder safe = new StringBuilder();
+        base.codePoints().forEach(c -> {
+            if ("\\/:*?\"<>|".indexOf(c) >= 0 || Character.isISOControl(c)) {
+                safe.append('_');
+            } else {
+                safe.appendCodePoint(c);
+            }
+        });
+        String cleaned = safe.toString().strip().replaceAll("[. ]+$", "");
+        if (cleaned.isEmpty()) {
+            cleaned = "submission";
+        }
+        String stem = cleaned.split("\\.", 2)[0].toUpperCase(Locale.ROOT);
+        if (RESERVED_FILE_NAMES.contains(stem)) {
+            cleaned = "_" + cleaned;
+        }
+        int budget = MAX_FILE_NAME_BYTES - FILE_SUFFIX.getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder limited = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < cleaned.length(); ) {
+            int c = cleaned.codePointAt(i);
+            String one = new String(Character.toChars(c));
+            bytes += one.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > budget) {
+                break;
+            }
+            limited.append(one);
+            i += Character.charCount(c);
+        }
+        return limited + FILE_SUFFIX;
+    }
+
+    // ---- order -------------------------------------------------------------------------------
+
+    /** Errors, warnings, info; then the whole file, the sheets in tab order (unknown ones by name); then by cell. */
+    private static List<FeedbackItem> sorted(List<FeedbackItem> items, SubmissionCopy copy) {
+        Comparator<FeedbackItem> bySheet = Comparator
+                .comparingInt((FeedbackItem item) -> sheetGroup(item, copy))
+                .thenComparingInt(item -> Math.max(copy.tabIndex(item.sheetName()), 0))
+                .thenComparing(item -> Objects.requireNonNullElse(item.sheetName(), ""));
+        Comparator<FeedbackItem> byCell = Comparator
+                .comparingInt((FeedbackItem item) -> item.cell() == null ? 0 : Address.parse(item.cell()) == null ? 2 : 1)
+                .thenComparingInt(item -> addressOrZero(item).firstRow())
+                .thenComparingInt(item -> addressOrZero(item).firstColumn())
+                .thenComparing(item -> Objects.requireNonNullElse(item.cell(), ""));
+        List<FeedbackItem> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingInt(FeedbackItem::rank).thenComparing(bySheet).thenComparing(byCell));
+        return sorted;
+    }
+
+    private static int sheetGroup(FeedbackItem item, SubmissionCopy copy) {
+        if (item.sheetName() == null) {
+            return 0;
+        }
+        return copy.tabIndex(item.sheetName()) >= 0 ? 1 : 2;
+    }
+
+    private static Address addressOrZero(FeedbackItem item) {
+        Address address = item.cell() == null ? null : Address.parse(item.cell());
+        return address == null ? new Address(0, 0, 0, 0) : address;
+    }
+
+    /** A cell or range of an item, zero-based; {@code null} from {@link #parse} when the text is no A1 address. */
+    record Address(int firstRow, int firstColumn, int lastRow, int lastColumn) {
+
+        static Address parse(String text) {
+            Matcher m = A1.matcher(text.replace("$", "").strip().toUpperCase(Locale.ROOT));
+            if (!m.matches()) {
+                return null;
+            }
+            int firstColumn = CellReference.convertColStringToIndex(m.group(1));
+            int firstRow = Integer.parseInt(m.group(2)) - 1;
+            int lastColumn = m.group(3) == null ? firstColumn : CellReference.convertColStringToIndex(m.group(3));
+            int lastRow = m.group(4) == null ? firstRow : Integer.parseInt(m.group(4)) - 1;
+            if (firstRow < 0 || lastRow < 0 || Math.max(firstRow, lastRow) >= MAX_ROWS
+                    || Math.max(firstColumn, lastColumn) >= MAX_COLUMNS) {
+                return null;
+            }
+            return new Address(Math.min(firstRow, lastRow), Math.min(firstColumn, lastColumn),
+                    Math.max(firstRow, lastRow), Math.max(firstColumn, lastColumn));
+        }
+
+        String a1() {
+            String first = new CellReference(firstRow, firstColumn).formatAsString(false);
+            return firstRow == lastRow && firstColumn == lastColumn
+                    ? first : first + ":" + new CellReference(lastRow, lastColumn).formatAsString(false);
+        }
+    }
+
+    // ---- the copy: fills, comments, tab colours ---------------------------------------------------
+
+    private static XSSFColor color(String rgb) {
+        return new XSSFColor(new byte[] {(byte) Integer.parseInt(rgb.substring(0, 2), 16),
+            (byte) Integer.parseInt(rgb.substring(2, 4), 16), (byte) Integer.parseInt(rgb.substring(4, 6), 16)}, null);
+    }
+
+    private static String fillRgb(FeedbackItem item) {
+        return item.isError() ? ERROR_RGB : item.isWarning() ? WARNING_RGB : null;
+    }
+
+    private static final class Highlighter {
+
+        private record CellKey(String sheet, int row, int column) {
+        }
+
+        private record StyleKey(short original, String rgb) {
+        }
+
+        private final XSSFWorkbook workbook;
+        private final SubmissionCopy copy;
+        private final Map<StyleKey, XSSFCellStyle> styles = new HashMap<>();
+
+        Highlighter(XSSFWorkbook workbook, SubmissionCopy copy) {
+            this.workbook = workbook;
+            this.copy = copy;
+        }
+
+        /** Marks the cells and tabs of {@code items}, which come in the order of the findings sheet. */
+        void mark(List<FeedbackItem> items) {
+            Map<CellKey, List<FeedbackItem>> byCell = new LinkedHashMap<>();
+            Map<String, FeedbackItem> worstOfSheet = new LinkedHashMap<>();
+            for (FeedbackItem item : items) {
+                String sheetName = copy.copiedSheetName(item.sheetName());
+                if (sheetName == null) {
+                    continue;
+                }
+                Address address = item.cell() == null ? null : Address.parse(item.cell());
+                if (address == null) {
+                    worstOfSheet.merge(sheetName, item, (a, b) -> a.rank() <= b.rank() ? a : b);
+                    continue;
+                }
+                CellRangeAddress merge = mergeAt(workbook.getSheet(sheetName), address.firstRow(), address.firstColumn());
+                int row = merge == null ? address.firstRow() : merge.getFirstRow();
+                int column = merge == null ? address.firstColumn() : merge.getFirstColumn();
+                byCell.computeIfAbsent(new CellKey(sheetName, row, column), k -> new ArrayList<>()).add(item);
+            }
+            byCell.forEach(this::markCell);
+            worstOfSheet.forEach((sheetName, item) -> {
+                String rgb = fillRgb(item);
+                if (rgb != null) {
+                    workbook.getSheet(sheetName).setTabColor(color(rgb));
+                }
+            });
+        }
+
+        private static CellRangeAddress mergeAt(XSSFSheet sheet, int row, int column) {
+            for (CellRangeAddress merge : sheet.getMergedRegions()) {
+                if (merge.isInRange(row, column)) {
+                    return merge;
+                }
+            }
+            return null;
+        }
+
+        private void markCell(CellKey key, List<FeedbackItem> items) {
+            XSSFSheet sheet = workbook.getSheet(key.sheet());
+            XSSFRow row = sheet.getRow(key.row());
+            if (row == null) {
+                row = sheet.createRow(key.row());
+            }
+            XSSFCell cell = row.getCell(key.column());
+            if (cell == null) {
+                cell = row.createCell(key.column());
+            }
+            String rgb = fillRgb(items.get(0));
+            if (rgb != null) {
+                XSSFCellStyle original = cell.getCellStyle();
+                cell.setCellStyle(styles.computeIfAbsent(new StyleKey(original.getIndex(), rgb), k -> {
+                    XSSFCellStyle style = workbook.createCellStyle();
+                    style.cloneStyleFrom(original);
+                    style.setFillForegroundColor(color(rgb));
+                    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                    return style;
+                }));
+            }
+            comment(sheet, cell, items);
+        }
+
+        private void comment(XSSFSheet sheet, XSSFCell cell, List<FeedbackItem> items) {
+            StringBuilder text = new StringBuilder(AUTHOR).append(" (planning office):");
+            for (FeedbackItem item : items) {
+                text.append('\n').append('[').append(severityLabel(item)).append("] ").append(item.message());
+                if (item.rawText() != null) {
+                    text.append(" (記入内容 found: \"").append(item.rawText()).append("\")");
+                }
+            }
+            Comment previous = cell.getCellComment();
+            if (previous != null) {
+                String author = previous.getAuthor();
+                text.append("\n\n(元のコメント original comment")
+                        .append(author == null || author.isBlank() ? "" : ", " + author).append(")\n")
+                        .append(previous.getString() == null ? "" : previous.getString().getString());
+                cell.removeCellComment();
+            }
+            XSSFCreationHelper helper = workbook.getCreationHelper();
+            ClientAnchor anchor = helper.createClientAnchor();
+            int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 40;
+            int column = cell.getColumnIndex();
+            int row = cell.getRowIndex();
+            int firstColumn = column + 5 < MAX_COLUMNS ? column + 1 : Math.max(0, column - 5);
+            anchor.setCol1(firstColumn);
+            anchor.setCol2(Math.min(firstColumn + 4, MAX_COLUMNS - 1));
+            int firstRow = Math.min(row, MAX_ROWS - 13);
+            anchor.setRow1(firstRow);
+            anchor.setRow2(firstRow + Math.min(Math.max(lines + 1, 4), 12));
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            Comment comment = drawing.createCellComment(anchor);
+            comment.setString(helper.createRichTextString(limit(text.toString())));
+            comment.setAuthor(AUTHOR);
+            cell.setCellComment(comment);
+        }
+    }
+
+    // ---- the findings sheet ---------------------------------------------------------------------
+
+    private static String severityLabel(FeedbackItem item) {
+        return item.isError() ? "エラー Error" : item.isWarning() ? "警告 Warning" : "情報 Info";
+    }
+
+    private static void writeFindingsSheet(XSSFWorkbook workbook, String submissionName, List<FeedbackItem> items,
+            SubmissionCopy copy, String failure) {
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            existing.add(workbook.getSheetName(i));
+        }
+        XSSFSheet sheet = workbook.createSheet(SheetNames.unique(FINDINGS_SHEET, existing));
+        workbook.setSheetOrder(sheet.getSheetName(), 0);
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            workbook.getSheetAt(i).setSelected(i == 0);
+        }
+        workbook.setActiveSheet(0);
+        workbook.setFirstVisibleTab(0);
+        Styles styles = new Styles(workbook);
+
+        XSSFCell titleCell = sheet.createRow(TITLE_ROW).createCell(0);
+        titleCell.setCellValue(limit(title(submissionName, items)));
+        titleCell.setCellStyle(styles.title);
+        XSSFCell noteCell = sheet.createRow(NOTE_ROW).createCell(0);
+        noteCell.setCellValue(limit(failure != null
+                ? "提出ファイルを開けなかったため、写しは付いていません (your file could not be opened, so no copy of it is attached: "
+                        + failure + ")"
+                : "提出ファイルの写しを後ろのシートに付け、該当セルを色付けしてコメントを付けました。シート名・セル番地をクリックすると移動します "
+                        + "(a copy of your file follows, each cell concerned highlighted and commented; "
+                        + "click a sheet or cell to go there)"));
+
+        XSSFRow header = sheet.createRow(HEADER_ROW);
+        for (int column = 0; column < HEADERS.size(); column++) {
+            XSSFCell cell = header.createCell(column);
+            cell.setCellValue(HEADERS.get(column));
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(column, COLUMN_WIDTHS[column] * 256);
+        }
+
+        int rowIndex = FIRST_ITEM_ROW;
+        if (items.isEmpty()) {
+            XSSFCell cell = sheet.createRow(rowIndex).createCell(0);
+            cell.setCellValue(NO_FINDINGS);
+            cell.setCellStyle(styles.text);
+            rowIndex++;
+        }
+        XSSFCreationHelper helper = workbook.getCreationHelper();
+        for (FeedbackItem item : items) {
+            XSSFRow row = sheet.createRow(rowIndex++);
+            text(row, 0, severityLabel(item), item.isError() ? styles.error : item.isWarning() ? styles.warning : styles.text);
+            XSSFCell sheetCell = text(row, 1, item.sheetName(), styles.text);
+            XSSFCell addressCell = text(row, 2, item.cell(), styles.text);
+            text(row, 3, item.message(), styles.text);
+            text(row, 4, item.rawText(), styles.text);
+            text(row, 5, item.rule(), styles.text);
+
+            String copied = copy.copiedSheetName(item.sheetName());
+            if (copied != null) {
+                Address address = item.cell() == null ? null : Address.parse(item.cell());
+                String target = SheetNames.quoted(copied) + "!" + (address == null ? "A1" : address.a1());
+                link(helper, sheetCell, target, styles.link);
+                if (address != null) {
+                    link(helper, addressCell, target, styles.link);
+                }
+            }
+        }
+
+        int lastRow = Math.max(rowIndex - 1, HEADER_ROW + 1);
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, lastRow, 0, HEADERS.size() - 1));
+        sheet.createFreezePane(0, FIRST_ITEM_ROW);
+        sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+    }
+
+    private static String title(String submissionName, List<FeedbackItem> items) {
+        long errors = items.stream().filter(FeedbackItem::isError).count();
+        long warnings = items.stream().filter(FeedbackItem::isWarning).count();
+        long infos = items.size() - errors - warnings;
+        StringBuilder title = new StringBuilder("指摘事項 (findings): ").append(submissionName)
+                .append(" — エラー ").append(errors).append("件 (").append(count(errors, "error")).append("), 警告 ")
+                .append(warnings).append("件 (").append(count(warnings, "warning")).append(")");
+        if (infos > 0) {
+            title.append(", 情報 ").append(infos).append("件 (").append(infos).append(" info)");
+        }
+        return title.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static XSSFCell text(XSSFRow row, int column, String value, XSSFCellStyle style) {
+        XSSFCell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(limit(value));
+        }
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    private static void link(XSSFCreationHelper helper, XSSFCell cell, String target, XSSFCellStyle style) {
+        XSSFHyperlink link = helper.createHyperlink(HyperlinkType.DOCUMENT);
+        link.setAddress(target);
+        cell.setHyperlink(link);
+        cell.setCellStyle(style);
+    }
+
+    private static String limit(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    /** The cell styles of the findings sheet. */
+    private static final class Styles {
+
+        final XSSFCellStyle title;
+        final XSSFCellStyle header;
+        final XSSFCellStyle text;
+        final XSSFCellStyle link;
+        final XSSFCellStyle error;
+        final XSSFCellStyle warning;
+
+        Styles(XSSFWorkbook workbook) {
+            XSSFFont titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 14);
+            title = workbook.createCellStyle();
+            title.setFont(titleFont);
+
+            XSSFFont bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(color("D9D9D9"));
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            header.setWrapText(true);
+
+            text = workbook.createCellStyle();
+            text.setVerticalAlignment(VerticalAlignment.TOP);
+            text.setWrapText(true);
+
+            XSSFFont linkFont = workbook.createFont();
+            linkFont.setUnderline(Font.U_SINGLE);
+            linkFont.setColor(IndexedColors.BLUE.getIndex());
+            link = workbook.createCellStyle();
+            link.cloneStyleFrom(text);
+            link.setFont(linkFont);
+
+            error = workbook.createCellStyle();
+            error.cloneStyleFrom(text);
+            error.setFillForegroundColor(color(ERROR_RGB));
+            error.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            warning = workbook.createCellStyle();
+            warning.cloneStyleFrom(text);
+            warning.setFillForegroundColor(color(WARNING_RGB));
+            warning.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+    }
+
+    // ---- saving ---------------------------------------------------------------------------------
+
+    private static void save(XSSFWorkbook workbook, Path target) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".feedback-", ".xlsx.part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                workbook.write(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

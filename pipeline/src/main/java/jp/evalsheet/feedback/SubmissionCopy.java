@@ -1,0 +1,333 @@
+package jp.evalsheet.feedback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.XLSBUnsupportedException;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
+
+import jp.evalsheet.grid.CellRange;
+import jp.evalsheet.grid.CsvReader;
+import jp.evalsheet.grid.GridCell;
+import jp.evalsheet.grid.SheetGrid;
+import jp.evalsheet.grid.WorkbookReadException;
+import jp.evalsheet.grid.WorkbookReader;
+import jp.evalsheet.grid.WorkbookReaders;
+import jp.evalsheet.grid.XlsReader;
+import jp.evalsheet.grid.XlsxStreamingReader;
+
+/**
+ * A submission opened as an {@link XSSFWorkbook} that the findings can be written into: an .xlsx
+ * as it is (read into memory, so the file itself is never touched), an .xls or a CSV converted.
+ *
+ * @param workbook the copy, or {@code null} when the submission cannot be opened
+ * @param sheetNames the submission's sheet names, in tab order, each to the name of its copy
+ * @param failure why there is no copy, in English, or {@code null}
+ */
+record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure) {
+
+    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
+    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    static SubmissionCopy open(Path submission) {
+        WorkbookReader reader;
+        try {
+            reader = WorkbookReaders.forFile(submission);
+        } catch (WorkbookReadException e) {
+            return failed(e.getMessage());
+        }
+        try {
+            if (reader instanceof XlsxStreamingReader) {
+                return openXlsx(submission);
+            }
+            if (reader instanceof XlsReader) {
+                return convertXls(submission);
+            }
+            if (reader instanceof CsvReader) {
+                return convertGrids(submission, reader);
+            }
+            // any other reader refuses the file (a password-protected workbook): say why
+            reader.read(submission, grid -> { });
+            return failed("the file cannot be opened as a workbook");
+        } catch (WorkbookReadException e) {
+            return failed(e.getMessage());
+        } catch (XLSBUnsupportedException e) {
+            return failed("the file is an Excel binary workbook (.xlsb), which cannot be read");
+        } catch (IOException | RuntimeException e) {
+            return failed("the file cannot be opened as a workbook (damaged, truncated or of an unknown format)");
+        }
+    }
+
+    private static SubmissionCopy failed(String reason) {
+        return new SubmissionCopy(null, Map.of(), reason);
+    }
+
+    /** The name of the copy of a sheet the submission calls {@code sheetName}, or {@code null}. */
+    String copiedSheetName(String sheetName) {
+        if (sheetName == null) {
+            return null;
+        }
+        String exact = sheetNames.get(sheetName);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> entry : sheetNames.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(sheetName)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The position of a sheet in the submission's tab order, or -1. */
+    int tabIndex(String sheetName) {
+        String copied = copiedSheetName(sheetName);
+        if (copied == null) {
+            return -1;
+        }
+        int index = 0;
+        for (String name : sheetNames.values()) {
+            if (name.equals(copied)) {
+                return index;
+            }
+            index++;
+        }
+        return -1;
+    }
+
+    private static SubmissionCopy openXlsx(Path submission) throws IOException {
+        XSSFWorkbook workbook;
+        try (InputStream in = Files.newInputStream(submission)) {
+            workbook = new XSSFWorkbook(in);
+        }
+        if (workbook.getWorkbookType() == XSSFWorkbookType.XLSM) {
+            // the copy is saved as .xlsx, whose content type must say so or Excel refuses to open it
+            workbook.setWorkbookType(XSSFWorkbookType.XLSX);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            String name = workbook.getSheetName(i);
+            names.put(name, name);
+        }
+        return new SubmissionCopy(workbook, names, null);
+    }
+
+    private static SubmissionCopy convertXls(Path submission) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(submission.toFile(), true);
+                HSSFWorkbook source = new HSSFWorkbook(fs.getRoot(), true)) {
+            XSSFWorkbook copy = new XSSFWorkbook();
+            try {
+                Map<String, String> names = new LinkedHashMap<>();
+                Map<StyleKey, XSSFCellStyle> styles = new HashMap<>();
+                for (int i = 0; i < source.getNumberOfSheets(); i++) {
+                    Sheet sheet = source.getSheetAt(i);
+                    String name = SheetNames.unique(sheet.getSheetName(), names.values());
+                    names.put(sheet.getSheetName(), name);
+                    XSSFSheet target = copy.createSheet(name);
+                    copySheet(sheet, target, copy, styles);
+                    if (source.isSheetHidden(i) || source.isSheetVeryHidden(i)) {
+                        copy.setSheetHidden(i, true);
+                    }
+                }
+                return new SubmissionCopy(copy, names, null);
+            } catch (RuntimeException e) {
+                copy.close();
+                throw e;
+            }
+        }
+    }
+
+    private record StyleKey(String format, boolean wrap, HorizontalAlignment horizontal, VerticalAlignment vertical) {
+    }
+
+    private static void copySheet(Sheet source, XSSFSheet target, XSSFWorkbook copy, Map<StyleKey, XSSFCellStyle> styles) {
+        target.setDefaultColumnWidth(source.getDefaultColumnWidth());
+        target.setDefaultRowHeight(source.getDefaultRowHeight());
+        int lastColumn = -1;
+        for (Row row : source) {
+            XSSFRow targetRow = target.createRow(row.getRowNum());
+            if (row.getHeight() != source.getDefaultRowHeight()) {
+                targetRow.setHeight(row.getHeight());
+            }
+            for (Cell cell : row) {
+                lastColumn = Math.max(lastColumn, cell.getColumnIndex());
+                copyCell(cell, targetRow, copy, styles);
+            }
+        }
+        for (int column = 0; column <= lastColumn; column++) {
+            target.setColumnWidth(column, source.getColumnWidth(column));
+            target.setColumnHidden(column, source.isColumnHidden(column));
+        }
+        for (CellRangeAddress merge : source.getMergedRegions()) {
+            addMerge(target, merge.copy());
+        }
+    }
+
+    private static void copyCell(Cell cell, XSSFRow targetRow, XSSFWorkbook copy, Map<StyleKey, XSSFCellStyle> styles) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        CellStyle style = cell.getCellStyle();
+        XSSFCell target;
+        switch (type) {
+            case NUMERIC -> {
+                target = targetRow.createCell(cell.getColumnIndex());
+                target.setCellValue(cell.getNumericCellValue());
+            }
+            case STRING -> {
+                target = targetRow.createCell(cell.getColumnIndex());
+                target.setCellValue(limit(cell.getRichStringCellValue().getString()));
+            }
+            case BOOLEAN -> {
+                target = targetRow.createCell(cell.getColumnIndex());
+                target.setCellValue(cell.getBooleanCellValue());
+            }
+            case ERROR -> {
+                target = targetRow.createCell(cell.getColumnIndex());
+                target.setCellValue(errorText(cell.getErrorCellValue()));
+            }
+            default -> {
+                return;
+            }
+        }
+        StyleKey key = new StyleKey(style.getDataFormatString(), style.getWrapText(), style.getAlignment(),
+                style.getVerticalAlignment());
+        target.setCellStyle(styles.computeIfAbsent(key, k -> {
+            XSSFCellStyle created = copy.createCellStyle();
+            String format = Objects.requireNonNullElse(k.format(), "General");
+            created.setDataFormat(copy.createDataFormat().getFormat(format));
+            created.setWrapText(k.wrap());
+            created.setAlignment(k.horizontal());
+            created.setVerticalAlignment(k.vertical());
+            return created;
+        }));
+    }
+
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#N/A";
+        }
+    }
+
+    private static SubmissionCopy convertGrids(Path submission, WorkbookReader reader)
+            throws WorkbookReadException, IOException {
+        List<SheetGrid> grids = new ArrayList<>();
+        reader.read(submission, grids::add);
+        XSSFWorkbook copy = new XSSFWorkbook();
+        try {
+            Map<String, String> names = new LinkedHashMap<>();
+            XSSFCellStyle wrap = copy.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            for (SheetGrid grid : grids) {
+                String name = SheetNames.unique(grid.sheetName(), names.values());
+                names.put(grid.sheetName(), name);
+                copyGrid(grid, copy.createSheet(name), wrap);
+            }
+            return new SubmissionCopy(copy, names, null);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+    }
+
+    private static void copyGrid(SheetGrid grid, XSSFSheet target, XSSFCellStyle wrap) {
+        Map<Integer, Integer> widths = new HashMap<>();
+        for (int rowIndex : grid.rowIndexes()) {
+            if (rowIndex >= MAX_ROWS) {
+                break;
+            }
+            XSSFRow row = target.createRow(rowIndex);
+            for (GridCell gridCell : grid.row(rowIndex)) {
+                if (gridCell.column() >= MAX_COLUMNS) {
+                    break;
+                }
+                XSSFCell cell = row.createCell(gridCell.column());
+                String text = gridCell.text();
+                if (isPlainNumber(gridCell)) {
+                    cell.setCellValue(gridCell.number());
+                } else {
+                    cell.setCellValue(limit(text));
+                    if (text.indexOf('\n') >= 0) {
+                        cell.setCellStyle(wrap);
+                    }
+                }
+                widths.merge(gridCell.column(), displayWidth(text), Math::max);
+            }
+        }
+        widths.forEach((column, width) -> target.setColumnWidth(column, Math.max(8, Math.min(60, width + 2)) * 256));
+        for (CellRange merge : grid.merges()) {
+            addMerge(target, new CellRangeAddress(merge.firstRow(), merge.lastRow(), merge.firstColumn(),
+                    merge.lastColumn()));
+        }
+    }
+
+    /** Whether the number shows as the field was written, so that {@code 077} or {@code 1.50} stay text. */
+    private static boolean isPlainNumber(GridCell cell) {
+        if (cell.number() == null || cell.number().isInfinite() || cell.number().isNaN()) {
+            return false;
+        }
+        String shown = BigDecimal.valueOf(cell.number()).stripTrailingZeros().toPlainString();
+        return shown.equals(cell.text().strip());
+    }
+
+    /** The width of the widest line in characters, a full-width character counting two. */
+    private static int displayWidth(String text) {
+        int widest = 0;
+        for (String line : text.split("\n", -1)) {
+            int width = line.codePoints().map(c -> c < 0x2E80 || (c >= 0xFF61 && c <= 0xFF9F) ? 1 : 2).sum();
+            widest = Math.max(widest, width);
+        }
+        return widest;
+    }
+
+    private static void addMerge(XSSFSheet target, CellRangeAddress merge) {
+        if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= MAX_ROWS || merge.getLastColumn() >= MAX_COLUMNS) {
+            return;
+        }
+        try {
+            target.addMergedRegion(merge);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // an overlapping region the source tolerated: the cells are copied, only the merge is dropped
+        }
+    }
+
+    private static String limit(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    @Override
+    public String toString() {
+        return "SubmissionCopy[" + (workbook == null ? "failed: " + failure : sheetNames.keySet()) + "]";
+    }
+}
