@@ -54,7 +54,9 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         String input = args.containsOption("input") ? args.getOptionValues("input").get(0) : "input";
         String fiscalYear = args.containsOption("fiscal-year") ? args.getOptionValues("fiscal-year").get(0) : null;
         boolean validate = args.containsOption("validate");
-        JobExecution execution = args.containsOption("restart") ? restartLastFailed() : start(input, fiscalYear, validate);
+        String feedback = args.containsOption("feedback") ? args.getOptionValues("feedback").get(0) : "feedback";
+        JobExecution execution = args.containsOption("restart") ? restartLastFailed()
+                : start(input, fiscalYear, validate, feedback);
         if (execution == null) {
             exitCode = 1;
             return;
@@ -69,11 +71,12 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private JobExecution start(String input, String fiscalYear, boolean validate) throws Exception {
+    private JobExecution start(String input, String fiscalYear, boolean validate, String feedback) throws Exception {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("input.dir", Path.of(input).toAbsolutePath().normalize().toString())
                 .addString("run.at", LocalDateTime.now().toString())
-                .addString("dry.run", String.valueOf(validate));
+                .addString("dry.run", String.valueOf(validate))
+                .addString(IngestionJobConfiguration.FEEDBACK_DIR, Path.of(feedback).toAbsolutePath().normalize().toString());
         if (fiscalYear != null) {
             parameters.addLong(IngestionJobConfiguration.FISCAL_YEAR, (long) EraYearParser.parseFiscalYearOrThrow(fiscalYear));
         }
@@ -125,6 +128,10 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                     message.get("cell") == null ? "" : " / cell " + message.get("cell"), message.get("message"),
                     message.get("raw_text") == null ? "" : " (found \"" + message.get("raw_text") + "\")");
         }
+        String feedback = execution.getJobParameters().getString(IngestionJobConfiguration.FEEDBACK_DIR);
+        execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("writeFeedback"))
+                .forEach(step -> out.println("Feedback workbooks: " + step.getExecutionContext().getInt("feedback.workbooks", 0)
+                        + " written to " + feedback));
         if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
             out.println("Validation only: the warehouse was not changed.");
         }

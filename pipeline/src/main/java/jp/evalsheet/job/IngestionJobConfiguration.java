@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import jp.evalsheet.feedback.FeedbackReport;
 import jp.evalsheet.load.DataTests;
 import jp.evalsheet.load.RunPublisher;
 import jp.evalsheet.submission.Submission;
@@ -39,9 +40,12 @@ public class IngestionJobConfiguration {
     /** Optional job parameter: the evaluation fiscal year the run loads; sheets of other years are rejected. */
     public static final String FISCAL_YEAR = "evaluation.fiscal.year";
 
+    /** Job parameter: the folder the feedback workbooks are written to. */
+    public static final String FEEDBACK_DIR = "feedback.dir";
+
     @Bean
     public Job annualIngestionJob(JobRepository jobRepository, Step openRunStep, Step loadSubmissionsStep,
-            Step publishRunStep, RunPublisher runPublisher) {
+            Step publishRunStep, Step writeFeedbackStep, RunPublisher runPublisher) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -54,6 +58,7 @@ public class IngestionJobConfiguration {
                 .start(openRunStep)
                 .next(loadSubmissionsStep)
                 .next(publishRunStep)
+                .next(writeFeedbackStep)
                 .build();
     }
 
@@ -121,6 +126,26 @@ public class IngestionJobConfiguration {
                 .tasklet((contribution, context) -> {
                     long loadRunId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
                     runPublisher.publish(loadRunId, LocalDateTime.now(), () -> PausePoint.reach("publishing"));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    // step 4: a feedback workbook per submission read, for the planning office to send back
+    @Bean
+    public Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbcTemplate) {
+        return new StepBuilder("writeFeedback", jobRepository)
+                .tasklet((contribution, context) -> {
+                    var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
+                    String output = jobExecution.getJobParameters().getString(FEEDBACK_DIR);
+                    if (output != null) {
+                        var written = new FeedbackReport(jdbcTemplate).write(jobExecution.getJobInstanceId(),
+                                Path.of(jobExecution.getJobParameters().getString("input.dir")), Path.of(output));
+                        context.getStepContext().getStepExecution().getExecutionContext()
+                                .putInt("feedback.workbooks", written.workbooks().size());
+                        written.failures().forEach(failure -> System.out.println("  feedback not written: " + failure));
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

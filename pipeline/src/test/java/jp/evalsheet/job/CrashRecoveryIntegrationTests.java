@@ -36,15 +36,24 @@ class CrashRecoveryIntegrationTests {
     static Path shared;
 
     static Map<String, List<String>> cleanRun;
+    static Map<String, List<String>> cleanRunAfterNextYear;
 
     @TempDir
     Path temp;
 
+    /**
+     * The same runs without a crash. A killed run leaves nothing behind: its working copy, and with
+     * it its job instance, is discarded by the next run, which therefore has the same run number.
+     */
     @BeforeAll
-    static void loadOnceWithoutACrash() {
+    static void loadWithoutACrash() throws Exception {
         Warehouse clean = new Warehouse(shared.resolve("clean.duckdb"));
         assertThat(clean.ingest(Path.of("input"))).isZero();
         cleanRun = views(clean);
+        Warehouse reference = new Warehouse(shared.resolve("reference.duckdb"));
+        assertThat(reference.ingest(fixture("next-year"))).isZero();
+        assertThat(reference.ingest(Path.of("input"))).isZero();
+        cleanRunAfterNextYear = views(reference);
     }
 
     @ParameterizedTest
@@ -62,7 +71,7 @@ class CrashRecoveryIntegrationTests {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(views(warehouse)).isEqualTo(withNextYear(warehouse));
+        assertThat(views(warehouse)).isEqualTo(cleanRunAfterNextYear);
         assertThat(warehouse.lines("select load_run_id, status from etl_load_runs order by 1"))
                 .containsExactly("1|completed", "2|completed");
     }
@@ -76,7 +85,8 @@ class CrashRecoveryIntegrationTests {
         assertThat(warehouse.file()).doesNotExist();
 
         // when it is restarted
-        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file());
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
 
         // then the same run completes, with the same warehouse as a clean run
         assertThat(exitCode).isZero();
@@ -90,7 +100,8 @@ class CrashRecoveryIntegrationTests {
     private static void killAt(String point, Warehouse warehouse) throws Exception {
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Devalsheet.pause-at=" + point, "-cp", System.getProperty("java.class.path"),
-                EvalSheetWarehouseApplication.class.getName(), "--input=input", "--warehouse=" + warehouse.file())
+                EvalSheetWarehouseApplication.class.getName(), "--input=input", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir())
                 .redirectErrorStream(true)
                 .start();
         List<String> output = new ArrayList<>();
@@ -105,17 +116,6 @@ class CrashRecoveryIntegrationTests {
         }
         assertThat(job.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as(String.join("\n", output)).contains("PAUSED " + point);
-    }
-
-    /**
-     * The same two runs without a crash. The killed run leaves nothing behind: its working copy, and
-     * with it its job instance, is discarded by the next run, so that run is run 2 again.
-     */
-    private Map<String, List<String>> withNextYear(Warehouse warehouse) throws Exception {
-        Warehouse reference = new Warehouse(temp.resolve("reference.duckdb"));
-        assertThat(reference.ingest(fixture("next-year"))).isZero();
-        assertThat(reference.ingest(Path.of("input"))).isZero();
-        return views(reference);
     }
 
     private static Map<String, List<String>> views(Warehouse warehouse) {

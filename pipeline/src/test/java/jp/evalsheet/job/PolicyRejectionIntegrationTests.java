@@ -75,6 +75,45 @@ class PolicyRejectionIntegrationTests {
         });
         assertThat(warehouse.lines("select subject_code from v_current_sheet_loads where department_name = '人権庶務課' order by 1"))
                 .containsExactly("611", "621", "622");
+        // and the feedback workbook for the department lists the error and marks the cell in its copy of the sheet
+        Path feedback = warehouse.feedbackDir().resolve("R4_施策評価シート_人権庶務課_指摘事項.xlsx");
+        try (InputStream in = Files.newInputStream(feedback); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("指摘事項 (Findings)");
+            Sheet findings = workbook.getSheetAt(0);
+            List<String> rows = new java.util.ArrayList<>();
+            for (Row row : findings) {
+                StringBuilder text = new StringBuilder();
+                row.forEach(c -> text.append(c.toString()).append('|'));
+                rows.add(text.toString());
+            }
+            assertThat(rows).anySatisfy(row -> assertThat(row).contains("施策612", cell, "expected a cost in thousand yen", "約7千"));
+            Cell marked = workbook.getSheet("施策612").getRow(new org.apache.poi.ss.util.CellReference(cell).getRow())
+                    .getCell(new org.apache.poi.ss.util.CellReference(cell).getCol());
+            assertThat(marked.getStringCellValue()).isEqualTo("約7千");
+            assertThat(marked.getCellComment().getString().getString()).contains("expected a cost in thousand yen");
+        }
+        assertThat(warehouse.feedbackDir()).isDirectoryContaining(path -> path.getFileName().toString()
+                .equals("R4_施策評価シート_財政課_指摘事項.xlsx"));
+    }
+
+    @Test
+    void shouldValidateAFolderWithoutChangingTheWarehouse() throws Exception {
+        // given a published warehouse and a folder with a broken resubmission
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(Path.of("input"))).isZero();
+        byte[] published = Files.readAllBytes(warehouse.file());
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        typeInto(input.resolve(HUMAN_RIGHTS), "施策612", "市民相談事業", 3, "約7千");
+
+        // when
+        int exitCode = warehouse.ingest(input, "--validate");
+
+        // then the findings are reported and written back, and the warehouse file is untouched
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(Files.readAllBytes(warehouse.file())).isEqualTo(published);
+        assertThat(warehouse.lines("select load_run_id, is_dry_run from etl_load_runs")).containsExactly("1|false");
+        assertThat(warehouse.feedbackDir().resolve("R4_施策評価シート_人権庶務課_指摘事項.xlsx")).exists();
+        assertThat(temp.resolve("warehouse.duckdb.building")).doesNotExist();
     }
 
     @Test
@@ -115,7 +154,8 @@ class PolicyRejectionIntegrationTests {
 
         // when the folder is there and the run is restarted
         Warehouse.copyFolder(Path.of("input"), input);
-        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file());
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
 
         // then the same run completes
         assertThat(exitCode).isZero();

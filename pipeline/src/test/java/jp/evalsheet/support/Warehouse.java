@@ -26,9 +26,17 @@ import jp.evalsheet.EvalSheetWarehouseApplication;
  */
 public record Warehouse(Path file) {
 
-    /** Runs the annual ingestion job over {@code input} into this warehouse; returns the exit code. */
-    public int ingest(Path input) {
-        return EvalSheetWarehouseApplication.run("--input=" + input, "--warehouse=" + file);
+    /** Runs the annual ingestion job over {@code input} into this warehouse (with more options); returns the exit code. */
+    public int ingest(Path input, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--warehouse=" + file,
+                "--feedback=" + feedbackDir()));
+        arguments.addAll(List.of(options));
+        return EvalSheetWarehouseApplication.run(arguments.toArray(String[]::new));
+    }
+
+    /** Where this warehouse's runs write their feedback workbooks: beside the file, never in the project. */
+    public Path feedbackDir() {
+        return file.resolveSibling(file.getFileName() + ".feedback");
     }
 
     /** The rows of a query, each as column name to value, in the query's order. */

@@ -1,0 +1,59 @@
+package jp.evalsheet.feedback;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes, after a run, one feedback workbook for every file the run read (unchanged files are not
+ * read again and keep their earlier feedback): the problems of that submission, from the run log and
+ * from the cross-checks of {@code v_data_quality_findings}, into {@link FeedbackWorkbookWriter}.
+ * Workbooks go to the output folder, mirroring the input folder's subfolders.
+ */
+public final class FeedbackReport {
+
+    /** The workbooks written, and the files whose workbook could not be written, with why. */
+    public record Written(List<Path> workbooks, List<String> failures) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
+
+    public FeedbackReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Written write(long loadRunId, Path inputDir, Path outputDir) {
+        List<Path> workbooks = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<String> files = jdbc.queryForList("""
+                select source_file from etl_file_loads where load_run_id = ? and outcome <> 'unchanged' order by source_file
+                """, String.class, loadRunId);
+        for (String file : files) {
+            List<FeedbackItem> items = new ArrayList<>();
+            for (Map<String, Object> row : jdbc.queryForList("""
+                    select severity, sheet_name, cell, rule, message, raw_text from etl_messages
+                    where load_run_id = ? and source_file = ?
+                    union
+                    select severity, sheet_name, cell, rule, message, raw_text from v_data_quality_findings
+                    where load_run_id = ? and source_file = ?
+                    """, loadRunId, file, loadRunId, file)) {
+                items.add(new FeedbackItem((String) row.get("severity"), (String) row.get("sheet_name"),
+                        (String) row.get("cell"), (String) row.get("rule"), (String) row.get("message"),
+                        (String) row.get("raw_text")));
+            }
+            Path relative = Path.of(file);
+            Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
+            try {
+                workbooks.add(writer.write(inputDir.resolve(file), file, items, folder));
+            } catch (IOException | RuntimeException e) {
+                failures.add(file + ": " + e.getMessage());
+            }
+        }
+        return new Written(List.copyOf(workbooks), List.copyOf(failures));
+    }
+}
