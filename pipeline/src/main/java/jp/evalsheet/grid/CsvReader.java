@@ -31,6 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Each non-empty field becomes a cell whose text is the field as written; the number is set only
  * when the field is a plain number such as {@code 10059}, {@code -84} or {@code 77.5} (a formatted
  * {@code 40,923} or {@code 7.2%} keeps only its text, as the CSV holds no number formats).
+ *
+ * <p>A file with more non-empty fields than allowed, or with a non-empty field below the row limit,
+ * is refused as soon as the parse reaches it.
  */
 public final class CsvReader implements WorkbookReader {
 
@@ -47,17 +50,24 @@ public final class CsvReader implements WorkbookReader {
             .get();
 
     private final int maxCellsPerSheet;
+    private final int maxRowsPerSheet;
 
     public CsvReader() {
-        this(XlsxStreamingReader.DEFAULT_MAX_CELLS_PER_SHEET);
+        this(XlsxStreamingReader.DEFAULT_MAX_CELLS_PER_SHEET, XlsxStreamingReader.DEFAULT_MAX_ROWS_PER_SHEET);
     }
 
     /** A reader that refuses files holding more than {@code maxCellsPerSheet} non-empty fields. */
     public CsvReader(int maxCellsPerSheet) {
-        if (maxCellsPerSheet <= 0) {
-            throw new IllegalArgumentException("maxCellsPerSheet must be positive: " + maxCellsPerSheet);
-        }
-        this.maxCellsPerSheet = maxCellsPerSheet;
+        this(maxCellsPerSheet, XlsxStreamingReader.DEFAULT_MAX_ROWS_PER_SHEET);
+    }
+
+    /**
+     * A reader that refuses files holding more than {@code maxCellsPerSheet} non-empty fields or a
+     * non-empty field in a line (record) numbered above {@code maxRowsPerSheet} (counted from 1).
+     */
+    public CsvReader(int maxCellsPerSheet, int maxRowsPerSheet) {
+        this.maxCellsPerSheet = XlsxStreamingReader.positive("maxCellsPerSheet", maxCellsPerSheet);
+        this.maxRowsPerSheet = XlsxStreamingReader.positive("maxRowsPerSheet", maxRowsPerSheet);
     }
 
     @Override
@@ -141,6 +151,10 @@ public final class CsvReader implements WorkbookReader {
                         String field = record.get(column);
                         if (field == null || field.isEmpty()) {
                             continue;
+                        }
+                        if (row >= maxRowsPerSheet) {
+                            throw new WorkbookReadException(XlsxStreamingReader.tooManyRows(sheetName, maxRowsPerSheet),
+                                    file, sheetName, null);
                         }
                         if (++count > maxCellsPerSheet) {
                             throw new WorkbookReadException(ReadMessages.tooManyCells(sheetName, maxCellsPerSheet),

@@ -22,26 +22,38 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * Reads legacy Excel 97-2003 (.xls) workbooks with {@link HSSFWorkbook}, opened read-only. Cells
  * show the same text as with {@link XlsxStreamingReader}: numbers formatted by a {@link DataFormatter}
  * pinned to {@link CellFormats#LOCALE}, and formulas by the result cached in the file (formulas are
- * never evaluated). Merged regions and hidden sheets are kept.
+ * never evaluated). Merged regions and hidden sheets are kept. A sheet with more non-empty cells than
+ * allowed, or with a non-empty cell below the row limit, is refused.
  */
 public final class XlsReader implements WorkbookReader {
 
     private final int maxCellsPerSheet;
+    private final int maxRowsPerSheet;
 
     public XlsReader() {
-        this(XlsxStreamingReader.DEFAULT_MAX_CELLS_PER_SHEET);
+        this(XlsxStreamingReader.DEFAULT_MAX_CELLS_PER_SHEET, XlsxStreamingReader.DEFAULT_MAX_ROWS_PER_SHEET);
     }
 
     /** A reader that refuses sheets holding more than {@code maxCellsPerSheet} non-empty cells. */
     public XlsReader(int maxCellsPerSheet) {
-        if (maxCellsPerSheet <= 0) {
-            throw new IllegalArgumentException("maxCellsPerSheet must be positive: " + maxCellsPerSheet);
-        }
-        this.maxCellsPerSheet = maxCellsPerSheet;
+        this(maxCellsPerSheet, XlsxStreamingReader.DEFAULT_MAX_ROWS_PER_SHEET);
+    }
+
+    /**
+     * A reader that refuses sheets holding more than {@code maxCellsPerSheet} non-empty cells or a
+     * non-empty cell in a row numbered above {@code maxRowsPerSheet} (rows counted from 1).
+     */
+    public XlsReader(int maxCellsPerSheet, int maxRowsPerSheet) {
+        this.maxCellsPerSheet = XlsxStreamingReader.positive("maxCellsPerSheet", maxCellsPerSheet);
+        this.maxRowsPerSheet = XlsxStreamingReader.positive("maxRowsPerSheet", maxRowsPerSheet);
     }
 
     public int maxCellsPerSheet() {
         return maxCellsPerSheet;
+    }
+
+    public int maxRowsPerSheet() {
+        return maxRowsPerSheet;
     }
 
     @Override
@@ -113,6 +125,10 @@ public final class XlsReader implements WorkbookReader {
                 GridCell gridCell = toGridCell((HSSFCell) cell, formatter, date1904);
                 if (gridCell == null) {
                     continue;
+                }
+                if (gridCell.row() >= maxRowsPerSheet) {
+                    throw new WorkbookReadException(XlsxStreamingReader.tooManyRows(sheetName, maxRowsPerSheet),
+                            file, sheetName, null);
                 }
                 if (++count > maxCellsPerSheet) {
                     throw new WorkbookReadException(ReadMessages.tooManyCells(sheetName, maxCellsPerSheet),

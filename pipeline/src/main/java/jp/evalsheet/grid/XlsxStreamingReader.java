@@ -20,6 +20,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -35,29 +36,56 @@ import org.xml.sax.helpers.DefaultHandler;
  * are left out of strings. Merged regions and the hidden state of each sheet are kept.
  *
  * <p>POI's {@code ZipSecureFile} limits guard against zip bombs; a sheet with more non-empty cells
- * than {@link #maxCellsPerSheet()} is refused.
+ * than {@link #maxCellsPerSheet()}, or with a non-empty cell below row {@link #maxRowsPerSheet()}, is
+ * refused as soon as the parse reaches it, so a sheet of a million rows is never held in memory.
  */
 public final class XlsxStreamingReader implements WorkbookReader {
 
     /** The default limit of non-empty cells in one sheet. */
     public static final int DEFAULT_MAX_CELLS_PER_SHEET = 2_000_000;
 
+    /**
+     * The default number of rows a sheet may use: a non-empty cell at a zero-based row index of this
+     * value or more (below row 100,000 as Excel numbers them) rejects the file. Evaluation sheets have a
+     * few hundred rows.
+     */
+    public static final int DEFAULT_MAX_ROWS_PER_SHEET = 100_000;
+
     private final int maxCellsPerSheet;
+    private final int maxRowsPerSheet;
 
     public XlsxStreamingReader() {
-        this(DEFAULT_MAX_CELLS_PER_SHEET);
+        this(DEFAULT_MAX_CELLS_PER_SHEET, DEFAULT_MAX_ROWS_PER_SHEET);
     }
 
     /** A reader that refuses sheets holding more than {@code maxCellsPerSheet} non-empty cells. */
     public XlsxStreamingReader(int maxCellsPerSheet) {
-        if (maxCellsPerSheet <= 0) {
-            throw new IllegalArgumentException("maxCellsPerSheet must be positive: " + maxCellsPerSheet);
-        }
-        this.maxCellsPerSheet = maxCellsPerSheet;
+        this(maxCellsPerSheet, DEFAULT_MAX_ROWS_PER_SHEET);
+    }
+
+    /**
+     * A reader that refuses sheets holding more than {@code maxCellsPerSheet} non-empty cells or a
+     * non-empty cell in a row numbered above {@code maxRowsPerSheet} (rows counted from 1, as Excel does).
+     */
+    public XlsxStreamingReader(int maxCellsPerSheet, int maxRowsPerSheet) {
+        this.maxCellsPerSheet = positive("maxCellsPerSheet", maxCellsPerSheet);
+        this.maxRowsPerSheet = positive("maxRowsPerSheet", maxRowsPerSheet);
     }
 
     public int maxCellsPerSheet() {
         return maxCellsPerSheet;
+    }
+
+    public int maxRowsPerSheet() {
+        return maxRowsPerSheet;
+    }
+
+    /** {@code value}, when it is positive. */
+    static int positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
     }
 
     @Override
@@ -116,8 +144,8 @@ public final class XlsxStreamingReader implements WorkbookReader {
                     sheetName = iterator.getSheetName();
                     SheetGrid.Builder builder = SheetGrid.builder(sheetName).hidden(workbook.isHidden(sheetName));
                     DataFormatter formatter = CellFormats.newDataFormatter();
-                    parse(in, new XlsxSheetHandler(builder, sheetName, strings, styles, formatter,
-                            workbook.isDate1904(), maxCellsPerSheet));
+                    parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles, formatter,
+                            workbook.isDate1904(), maxCellsPerSheet), sheetName, maxRowsPerSheet));
                     grid = builder.build();
                 }
             } catch (IOException | SAXException | ParserConfigurationException | RuntimeException e) {
@@ -166,7 +194,7 @@ public final class XlsxStreamingReader implements WorkbookReader {
             if (cause instanceof WorkbookReadException read) {
                 return read;
             }
-            if (cause instanceof XlsxSheetHandler.TooManyCellsException) {
+            if (cause instanceof XlsxSheetHandler.TooManyCellsException || cause instanceof RowLimit.BeyondLimitException) {
                 return new WorkbookReadException(cause.getMessage(), file, sheetName, e);
             }
             String message = cause.getMessage();
@@ -177,6 +205,92 @@ public final class XlsxStreamingReader implements WorkbookReader {
         String message = sheetName == null ? ReadMessages.NOT_XLSX
                 : ReadMessages.NOT_XLSX + " (sheet '" + sheetName + "' cannot be read)";
         return new WorkbookReadException(message, file, sheetName, e);
+    }
+
+    /**
+     * The message for a sheet with content below the row limit: evaluation sheets have a few hundred
+     * rows, so such a sheet is pasted data or a runaway fill, and reading it would only exhaust memory.
+     */
+    static String tooManyRows(String sheetName, int maxRows) {
+        return String.format("sheet '%s' has cells beyond row %,d, but an evaluation sheet has a few hundred rows; "
+                + "delete the rows below the sheet's content (or move the data to another file) and submit it again",
+                sheetName, maxRows);
+    }
+
+    /**
+     * Stands in front of the sheet handler and stops the parse at the first cell that holds a value, a
+     * formula or an inline string in a row beyond the limit, before the handler keeps it. Rows that are
+     * only formatted (a style down to row 1,048,576) hold no such cell and pass.
+     */
+    static final class RowLimit extends DefaultHandler {
+
+        /** Thrown from inside the parse at the first cell beyond the limit. */
+        static final class BeyondLimitException extends SAXException {
+            private static final long serialVersionUID = 1L;
+
+            BeyondLimitException(String message) {
+                super(message);
+            }
+        }
+
+        private final DefaultHandler sheet;
+        private final String sheetName;
+        private final int maxRows;
+        private int row = -1;
+
+        RowLimit(DefaultHandler sheet, String sheetName, int maxRows) {
+            this.sheet = sheet;
+            this.sheetName = sheetName;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            switch (XlsxSheetHandler.localName(localName, qName)) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    row = r == null ? row + 1 : Integer.parseInt(r.strip()) - 1;
+                }
+                case "c" -> {
+                    String ref = attributes.getValue("r");
+                    if (ref != null) {
+                        row = rowOf(ref, row);
+                    }
+                }
+                case "v", "f", "is" -> {
+                    if (row >= maxRows) {
+                        throw new BeyondLimitException(tooManyRows(sheetName, maxRows));
+                    }
+                }
+                default -> {
+                    // nothing to watch
+                }
+            }
+            sheet.startElement(uri, localName, qName, attributes);
+        }
+
+        /** The zero-based row of an A1 reference such as {@code C12}, or {@code fallback} when it has none. */
+        private static int rowOf(String ref, int fallback) {
+            int i = 0;
+            while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+                i++;
+            }
+            try {
+                return Integer.parseInt(ref.substring(i)) - 1;
+            } catch (NumberFormatException e) {
+                return fallback; // the sheet handler reports a malformed reference
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            sheet.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            sheet.characters(ch, start, length);
+        }
     }
 
     private static Throwable next(Throwable t) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
+import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.policy.PolicySheet.CostBasis;
@@ -24,6 +25,7 @@ import jp.evalsheet.policy.PolicySheet.Project;
 import jp.evalsheet.policy.PolicySheet.ProjectCost;
 import jp.evalsheet.policy.PolicySheet.ValueKind;
 import jp.evalsheet.value.EraYearParser;
+import jp.evalsheet.value.JapaneseText;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;
 import jp.evalsheet.value.Rating;
@@ -38,8 +40,9 @@ import jp.evalsheet.value.ValueParseException;
  * headings in the first filled cell of a row (指標 1, 3 進捗状況, 5 施策構成事務事業 …); a section
  * runs to the next heading. Year columns are found by their era labels (R2決算, R4年度見込み).
  *
- * <p>Problems that make a figure untrustworthy (a cost that is not a number, a rating without its
- * circled digit, a missing table) are errors and reject the sheet; the rest are warnings.
+ * <p>Problems that make a figure untrustworthy (a cost that is not a number, is in another unit than
+ * thousand yen, is negative or is absurdly large, a rating without its circled digit, a year column whose era year cannot be read, a
+ * missing label or table) are errors and reject the sheet; the rest are warnings.
  */
 public final class PolicySheetExtractor {
 
@@ -83,20 +86,48 @@ public final class PolicySheetExtractor {
 
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d{3})(?:[\\s　]+(.+))?$", Pattern.DOTALL);
     private static final Pattern CIRCLED = Pattern.compile("[①-⑩]");
+    /**
+     * The largest plausible cost of one line of the project table, in thousand yen: 100,000,000
+     * thousand yen is 100 billion yen, more than a city's whole annual budget. A larger figure is a
+     * cost typed in yen, or digits typed twice.
+     */
+    public static final long MAX_COST_THOUSAND_YEN = 100_000_000L;
+
+    /** An era year as a column label writes it, readable or not: R4, Q4, R0, 令和4 (followed by 年度 or 決算). */
+    private static final Pattern ERA_YEAR_LIKE = Pattern.compile(
+            "(?<![A-Za-z])[A-Za-z]\\s*(元|\\d{1,2})\\s*(年度|決算)|(令和|平成|昭和)\\s*(元|\\d{1,2})\\s*(年度|決算)");
+
+    /** The labels of the header block, which are never the value of another label. */
+    private static final List<String> HEADER_LABELS = List.of("担当課", "所管課", "関連課", "目指す姿",
+            "まち・ひと・しごと目標", "まち・ひと・しごと創生総合戦略");
+
     /** The column label of the project names: 施策を構成する事務事業名, 事務事業名, 構成事務事業 … */
     private static final Pattern PROJECT_NAME_LABEL = Pattern.compile("(施策を?)?構成(する)?事務事業(名)?|事務事業名");
 
-    /** Whether the sheet looks like a 施策評価シート: it has a 担当課 label and a 事務事業 table. */
+    /**
+     * Whether the sheet looks like a 施策評価シート: it has a 担当課 label and a 事務事業 table, or it is
+     * titled 施策評価シート and has the headings 進捗状況 and 必要性 (so that a sheet which lost its 担当課
+     * label or its project table is still read, and rejected for what it lacks, rather than skipped as
+     * a sheet of no known family).
+     */
     public static boolean recognizes(SheetGrid grid) {
         boolean department = false;
         boolean projects = false;
+        boolean title = false;
+        boolean progress = false;
+        boolean necessity = false;
         for (int row : grid.rowIndexes()) {
-            for (GridCell cell : grid.row(row)) {
+            List<GridCell> cells = grid.row(row);
+            for (GridCell cell : cells) {
                 String label = Labels.normalize(cell.text());
                 department |= label.equals("担当課") || label.equals("所管課");
                 projects |= label.contains("事務事業") && label.length() < 30;
+                title |= label.startsWith("施策評価シート") && label.length() <= 20;
             }
-            if (department && projects) {
+            String first = Labels.normalize(cells.get(0).text());
+            progress |= Heading.PROGRESS.pattern.matcher(first).matches();
+            necessity |= Heading.NECESSITY.pattern.matcher(first).matches();
+            if (department && projects || title && progress && necessity) {
                 return true;
             }
         }
@@ -128,6 +159,8 @@ public final class PolicySheetExtractor {
             Located mhs = valueRightOf("まち・ひと・しごと目標", "まち・ひと・しごと創生総合戦略");
             if (department == null) {
                 error(null, "missing_label", "expected the label 担当課 (owning department) with the department name to its right", null);
+            } else if (department.rawText().isBlank()) {
+                error(department.cell(), "missing_department", "expected the name of the owning department right of 担当課", null);
             }
 
             List<Indicator> indicators = new ArrayList<>();
@@ -168,7 +201,8 @@ public final class PolicySheetExtractor {
                 error(null, "missing_evaluation_year",
                         "expected a forecast column such as R4決算見込み or R4年度見込み that names the evaluation year", null);
             }
-            if (findings.stream().anyMatch(Finding::isError) || code == null || department == null) {
+            if (findings.stream().anyMatch(Finding::isError) || code == null || department == null
+                    || department.rawText().isBlank()) {
                 return new Extraction(null, List.copyOf(findings));
             }
             Matcher codeMatch = CODE_AND_NAME.matcher(code.rawText());
@@ -239,16 +273,36 @@ public final class PolicySheetExtractor {
                     String label = Labels.normalize(cells.get(i).text());
                     for (String wanted : labels) {
                         if (label.equals(Labels.normalize(wanted))) {
-                            if (i + 1 < cells.size()) {
+                            if (i + 1 < cells.size() && !isHeaderLabel(cells.get(i + 1).text())) {
                                 GridCell value = cells.get(i + 1);
                                 return new Located(value.address(), value.text().strip());
                             }
-                            return new Located(cells.get(i).address(), "");
+                            // nothing right of the label, or only the next label (関連課 right of an empty 担当課)
+                            return new Located(CellAddresses.a1(row, cells.get(i).column() + 1), "");
                         }
                     }
                 }
             }
             return null;
+        }
+
+        private static boolean isHeaderLabel(String text) {
+            String label = Labels.normalize(text);
+            return HEADER_LABELS.stream().anyMatch(header -> label.equals(Labels.normalize(header)));
+        }
+
+        /**
+         * Reports a column label that names a year the way year labels do (Q4年度見込み, R0決算) but
+         * whose era year cannot be read; its column would otherwise be dropped without a word.
+         */
+        private boolean unreadableYearLabel(GridCell cell, String label, String table) {
+            if (EraYearParser.parseFiscalYear(label).isPresent()
+                    || !ERA_YEAR_LIKE.matcher(JapaneseText.toHalfWidthLetters(JapaneseText.toHalfWidthDigits(label))).find()) {
+                return false;
+            }
+            error(cell.address(), "invalid_year_header", "expected an era fiscal year such as R4, R4年度見込み or 令和4年度 "
+                    + "in the column label of " + table + ", found " + cell.text().strip(), cell.text());
+            return true;
         }
 
         private java.util.Optional<Indicator> readIndicator(Section section) {
@@ -260,16 +314,25 @@ public final class PolicySheetExtractor {
             for (int row = section.row(); row <= section.endRow(); row++) {
                 List<GridCell> cells = grid.row(row);
                 Map<Integer, int[]> yearColumns = new TreeMap<>();
+                List<GridCell> unreadable = new ArrayList<>();
                 for (GridCell cell : cells) {
                     String label = Labels.normalize(cell.text());
+                    if (!(label.contains("実績") || label.contains("見込") || label.contains("目標"))) {
+                        continue;
+                    }
                     OptionalInt year = EraYearParser.parseFiscalYear(label);
-                    if (year.isPresent() && (label.contains("実績") || label.contains("見込") || label.contains("目標"))) {
+                    if (year.isPresent()) {
                         yearColumns.put(cell.column(), new int[] {year.getAsInt()});
                         kinds.put(cell.column(), label.contains("目標") ? ValueKind.TARGET
                                 : label.contains("見込") ? ValueKind.FORECAST : ValueKind.ACTUAL);
+                    } else if (ERA_YEAR_LIKE.matcher(JapaneseText.toHalfWidthLetters(JapaneseText.toHalfWidthDigits(label))).find()) {
+                        unreadable.add(cell);
                     }
                 }
-                if (yearColumns.size() >= 2) {
+                if (yearColumns.size() + unreadable.size() >= 2) {
+                    for (GridCell cell : unreadable) {
+                        unreadableYearLabel(cell, Labels.normalize(cell.text()), "指標 " + number);
+                    }
                     headerRow = row;
                     columns = yearColumns;
                     break;
@@ -393,7 +456,7 @@ public final class PolicySheetExtractor {
                         numberColumn = cell.column();
                     } else if (label.contains("今後の方向性")) {
                         directionColumn = cell.column();
-                    } else if (label.contains("決算")) {
+                    } else if (label.contains("決算") && !unreadableYearLabel(cell, label, "5 施策構成事務事業")) {
                         OptionalInt year = EraYearParser.parseFiscalYear(label);
                         if (year.isPresent()) {
                             costColumns.put(cell.column(), new int[] {year.getAsInt()});
@@ -493,8 +556,14 @@ public final class PolicySheetExtractor {
             ParsedValue value = parse(cell, address);
             switch (value.kind()) {
                 case NUMBER -> {
-                    if (value.number().signum() < 0) {
+                    if (value.unit() != null && !value.unit().equals("千円")) {
+                        error(address, "cost_unit_not_thousand_yen", "expected a cost in thousand yen (千円) such as 10,059, "
+                                + "found one in " + value.unit() + "; convert it to thousand yen", value.raw());
+                    } else if (value.number().signum() < 0) {
                         error(address, "negative_cost", "expected a cost of 0 or more thousand yen, found a negative cost", value.raw());
+                    } else if (value.number().compareTo(java.math.BigDecimal.valueOf(MAX_COST_THOUSAND_YEN)) > 0) {
+                        error(address, "absurd_cost", "expected a cost in thousand yen of at most 100,000,000 "
+                                + "(100 billion yen) on one line; check that the figure is in thousand yen, not yen", value.raw());
                     }
                 }
                 case BLANK, NOT_APPLICABLE -> {

@@ -145,6 +145,20 @@ class CsvReaderTests {
     }
 
     @Test
+    void shouldRefuseLinesBelowTheRowLimitButNotEmptyLines() throws Exception {
+        Path file = temp.resolve("予算明細.csv");
+        Files.writeString(file, "款,項\n" + ",\n".repeat(8) + "1,2\n" + ",\n".repeat(20), StandardCharsets.UTF_8);
+
+        assertThat(readAll(new CsvReader(100, 10), file).get(0).lastRowIndex()).isEqualTo(9);
+        assertThatThrownBy(() -> readAll(new CsvReader(100, 9), file))
+                .isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                    assertThat(e.sheetName()).isEqualTo("予算明細");
+                    assertThat(e.getMessage()).startsWith("sheet '予算明細' has cells beyond row 9, "
+                            + "but an evaluation sheet has a few hundred rows");
+                });
+    }
+
+    @Test
     void shouldRefuseFileWithMoreCellsThanAllowed() {
         assertThatThrownBy(() -> readAll(new CsvReader(4), fixture("evaluation-sheet-utf8.csv")))
                 .isInstanceOf(WorkbookReadException.class)

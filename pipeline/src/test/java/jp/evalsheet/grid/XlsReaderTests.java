@@ -66,6 +66,28 @@ class XlsReaderTests {
     }
 
     @Test
+    void shouldRefuseASheetWithContentBelowTheRowLimitNamingTheSheet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        java.nio.file.Path file = temp.resolve("rows.xls");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("予算明細");
+            sheet.createRow(0).createCell(0).setCellValue("款");
+            sheet.createRow(60_000).createCell(1).setCellValue(1234);
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        assertThat(readAll(new XlsReader(100, 60_001), file).get(0).lastRowIndex()).isEqualTo(60_000);
+        assertThatThrownBy(() -> readAll(new XlsReader(100, 60_000), file))
+                .isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                    assertThat(e.sheetName()).isEqualTo("予算明細");
+                    assertThat(e.getMessage()).startsWith("sheet '予算明細' has cells beyond row 60,000, "
+                            + "but an evaluation sheet has a few hundred rows");
+                });
+    }
+
+    @Test
     void shouldRefusePasswordProtectedWorkbook() {
         assertThatThrownBy(() -> readAll(reader, fixture("password-protected.xls")))
                 .isInstanceOf(WorkbookReadException.class)

@@ -154,6 +154,63 @@ class XlsxStreamingReaderTests {
     }
 
     @Test
+    void shouldRefuseASheetWithContentBelowTheRowLimitNamingTheSheet() throws Exception {
+        Path file = temp.resolve("rows.xlsx");
+        writeCellsAtRows(file, "予算明細", 0, 9);
+
+        assertThat(readAll(new XlsxStreamingReader(100, 10), file).get(0).lastRowIndex()).isEqualTo(9);
+        assertThatThrownBy(() -> readAll(new XlsxStreamingReader(100, 9), file))
+                .isInstanceOfSatisfying(WorkbookReadException.class, e -> {
+                    assertThat(e.sheetName()).isEqualTo("予算明細");
+                    assertThat(e.getMessage()).isEqualTo("sheet '予算明細' has cells beyond row 9, but an evaluation sheet "
+                            + "has a few hundred rows; delete the rows below the sheet's content (or move the data to "
+                            + "another file) and submit it again");
+                });
+    }
+
+    @Test
+    void shouldAllowOneHundredThousandRowsByDefault() throws Exception {
+        Path lastAllowed = temp.resolve("row-100000.xlsx");
+        writeCellsAtRows(lastAllowed, "評価シート", 0, 99_999);
+        Path beyond = temp.resolve("row-100001.xlsx");
+        writeCellsAtRows(beyond, "評価シート", 0, 100_000);
+
+        assertThat(reader.maxRowsPerSheet()).isEqualTo(100_000);
+        assertThat(readAll(reader, lastAllowed).get(0).cellCount()).isEqualTo(2);
+        assertThatThrownBy(() -> readAll(reader, beyond))
+                .isInstanceOf(WorkbookReadException.class)
+                .hasMessageContaining("has cells beyond row 100,000");
+    }
+
+    @Test
+    void shouldIgnoreFormattedEmptyRowsBelowTheLimit() throws Exception {
+        Path file = temp.resolve("styled-rows.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("評価シート");
+            sheet.createRow(0).createCell(0).setCellValue("施策評価シート");
+            org.apache.poi.ss.usermodel.CellStyle bold = workbook.createCellStyle();
+            sheet.createRow(500_000).createCell(3).setCellStyle(bold);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        assertThat(readAll(reader, file).get(0).cellCount()).isEqualTo(1);
+    }
+
+    private static void writeCellsAtRows(Path file, String sheetName, int... rows) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(sheetName);
+            for (int row : rows) {
+                sheet.createRow(row).createCell(0).setCellValue("行" + (row + 1));
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    @Test
     void shouldRefusePasswordProtectedWorkbook() {
         assertThatThrownBy(() -> readAll(reader, fixture("password-protected.xlsx")))
                 .isInstanceOf(WorkbookReadException.class)

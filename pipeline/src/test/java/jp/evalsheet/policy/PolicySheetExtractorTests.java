@@ -135,6 +135,95 @@ class PolicySheetExtractorTests {
     }
 
     @Test
+    void shouldRejectAnAbsurdCostOfMoreThanOneHundredBillionYen() {
+        // given a cost typed in yen instead of thousand yen
+        List<String[]> rows = validSheet();
+        rows.set(22, row("2", "人権啓発推進事業", "10,059", "5,113,000,000", "6,717", "拡充"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(finding.cell()).isEqualTo("D23");
+            assertThat(finding.rule()).isEqualTo("absurd_cost");
+            assertThat(finding.message()).contains("at most 100,000,000 (100 billion yen)").contains("thousand yen, not yen");
+            assertThat(finding.rawText()).isEqualTo("5,113,000,000");
+        });
+    }
+
+    @Test
+    void shouldRejectACostInTenThousandYenButAcceptOneMarkedInThousandYen() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(22, row("2", "人権啓発推進事業", "10,059千円", "511万円", "6,717", "拡充"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then 511万円 is 5,110 thousand yen, not 511
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("D23");
+            assertThat(finding.rule()).isEqualTo("cost_unit_not_thousand_yen");
+            assertThat(finding.message()).isEqualTo("expected a cost in thousand yen (千円) such as 10,059, found one in 万円; "
+                    + "convert it to thousand yen");
+            assertThat(finding.rawText()).isEqualTo("511万円");
+        });
+    }
+
+    @Test
+    void shouldAcceptACostOfExactlyOneHundredBillionYen() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(22, row("2", "人権啓発推進事業", "10,059", "100,000,000", "6,717", "拡充"));
+        rows.set(24, row("計（単位：千円）", "", "10,059", "100,000,000", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().projects().get(1).costs().get(1).value().number()).isEqualByComparingTo("100000000");
+    }
+
+    @Test
+    void shouldRejectAnIndicatorYearColumnWhoseEraCannotBeRead() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(7, row("", "R2年度実績", "R3年度実績", "Q4年度見込み", "最終年度目標 (R7年度)"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then the column is not dropped silently
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("D8");
+            assertThat(finding.rule()).isEqualTo("invalid_year_header");
+            assertThat(finding.message()).contains("expected an era fiscal year such as R4").contains("found Q4年度見込み");
+            assertThat(finding.rawText()).isEqualTo("Q4年度見込み");
+        });
+    }
+
+    @Test
+    void shouldRejectACostColumnOfYearZero() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(20, row("", "", "R0決算", "R3決算", "R4決算見込み"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("C21", "invalid_year_header"));
+    }
+
+    @Test
     void shouldRejectARatingWithoutACircledDigit() {
         // given
         List<String[]> rows = validSheet();
@@ -165,6 +254,62 @@ class PolicySheetExtractorTests {
         assertThat(extraction.isRejected()).isTrue();
         assertThat(extraction.findings()).extracting(Finding::rule).containsExactly("missing_label");
         assertThat(extraction.findings().get(0).message()).contains("担当課");
+    }
+
+    @Test
+    void shouldRecognizeATitledSheetThatLostItsOwningDepartmentLabelAndRejectIt() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(3, row("", "", "関連課", "教育指導課"));
+
+        // when
+        boolean recognized = PolicySheetExtractor.recognizes(grid(rows));
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(recognized).isTrue();
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isNull();
+            assertThat(finding.rule()).isEqualTo("missing_label");
+            assertThat(finding.message()).contains("expected the label 担当課");
+        });
+    }
+
+    @Test
+    void shouldRejectABlankOwningDepartmentInsteadOfReadingTheNextLabelAsIt() {
+        // given 担当課 is there but its value is blank, so 関連課 stands right of it
+        List<String[]> rows = validSheet();
+        rows.set(3, row("担当課", "", "関連課", "教育指導課"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("B4");
+            assertThat(finding.rule()).isEqualTo("missing_department");
+            assertThat(finding.message()).isEqualTo("expected the name of the owning department right of 担当課");
+        });
+    }
+
+    @Test
+    void shouldRecognizeATitledSheetWithoutItsProjectTableAndRejectIt() {
+        // given
+        List<String[]> rows = new ArrayList<>(validSheet().subList(0, 18));
+        rows.add(row("9 所管部の総括"));
+        rows.add(row("着実に実施する。"));
+
+        // when
+        boolean recognized = PolicySheetExtractor.recognizes(grid(rows));
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(recognized).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::rule, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("missing_label",
+                        "expected the table 5 施策構成事務事業 with the columns 事務事業名, R?決算 and 今後の方向性"));
     }
 
     @Test
@@ -221,6 +366,8 @@ class PolicySheetExtractorTests {
         assertThat(PolicySheetExtractor.recognizes(grid(validSheet()))).isTrue();
         assertThat(PolicySheetExtractor.recognizes(grid(List.of(row("記入要領"), row("担当課は正式名称で記入すること")))))
                 .isFalse();
+        assertThat(PolicySheetExtractor.recognizes(grid(List.of(row("施策評価シート"), row("3 進捗状況")))))
+                .as("a title and one heading are not enough").isFalse();
     }
 
     /** A small but complete sheet; row indexes in comments are zero-based. */
