@@ -1,6 +1,7 @@
 -- v_data_quality_findings: one row per problem found in the data itself, with the file, sheet and
 -- cell to look at: the warnings raised while reading the current sheets, the errors of the latest
--- run (what was rejected), and the cross-checks over the current facts:
+-- run (what was rejected) and its warnings about sheets it did not load (hidden, of no known
+-- family), and the cross-checks over the current facts:
 --   printed_total_differs_from_projects / printed_trend_differs_from_projects: a printed 計 or
 --     経年変化 that differs from the sum of its projects;
 --   relisted_project_with_cost: a 【再掲】 row that prints a cost;
@@ -39,7 +40,8 @@ read_findings as (
         m.load_run_id
     from etl_messages as m
     left join loads as l on l.sheet_load_id = m.sheet_load_id
-    where (m.severity = 'warning' and l.status = 'published')
+    where (m.severity <> 'error' and l.status = 'published')
+        or (m.sheet_load_id is null and m.load_run_id = (select load_run_id from latest_run))
         or (m.severity = 'error' and m.load_run_id = (select load_run_id from latest_run))
 ),
 

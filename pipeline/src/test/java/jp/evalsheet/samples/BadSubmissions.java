@@ -69,8 +69,6 @@ public final class BadSubmissions {
     public enum Shown {
         /** In {@code etl_messages} and in {@code v_data_quality_findings}. */
         LOG_AND_VIEW,
-        /** In {@code etl_messages} only: a warning about a sheet that was not loaded. */
-        LOG_ONLY,
         /** In {@code v_data_quality_findings} only: a cross-check over the loaded facts. */
         VIEW_ONLY
     }
@@ -290,7 +288,7 @@ public final class BadSubmissions {
         }
         add("a workbook of the wrong family (a budget table)", budget, "rejected",
                 new Expected("warning", "unknown_sheet_family", "令和4年度予算", null,
-                        "the sheet is of no known family", null, Shown.LOG_ONLY),
+                        "the sheet is of no known family", null, Shown.LOG_AND_VIEW),
                 Expected.fileError("unknown_sheet_family", "no sheet of a known family: expected a 施策評価シート"));
 
         String empty = name("no-known-family-only-an-empty-sheet.xlsx");
@@ -534,7 +532,7 @@ public final class BadSubmissions {
         editXlsx(CITY_PROMOTION, hidden, List.of("施策642", "施策656"), workbook ->
                 workbook.setSheetHidden(workbook.getSheetIndex("施策656"), true));
         add("a hidden sheet", hidden, "loaded", List.of(new Expected("warning", "hidden_sheet", "施策656", null,
-                "the sheet is hidden and was not loaded; unhide it if it should be", null, Shown.LOG_ONLY),
+                "the sheet is hidden and was not loaded; unhide it if it should be", null, Shown.LOG_AND_VIEW),
                 // a cross-check of the published 642, now found in the file that replaced it (README: the X followers)
                 new Expected("warning", "same_indicator_different_targets", "施策642", "E18",
                         "its FY2025 target is 14200.0 there 15000.0", null, Shown.VIEW_ONLY)),
