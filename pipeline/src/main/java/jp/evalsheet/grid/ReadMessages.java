@@ -4,7 +4,10 @@ package jp.evalsheet.grid;
 final class ReadMessages {
 
     static final String EMPTY = "the file is empty";
-    static final String NOT_A_WORKBOOK = "not a workbook: expected an .xlsx, .xls or .csv file";
+    static String notAWorkbook(String extension) {
+        return "not a workbook: the file is named ." + extension + " but holds neither an Excel workbook nor CSV text "
+                + "(perhaps a web page, a PDF or a damaged file); open it in Excel, save it as .xlsx and submit it again";
+    }
     static final String PASSWORD_PROTECTED =
             "the workbook is password-protected; save it without a password and submit it again";
     static final String NOT_XLSX =

@@ -30,7 +30,7 @@ public final class WorkbookReaders {
                 if (TEXT_EXTENSIONS.contains(FileSniffer.extension(file))) {
                     yield new CsvReader();
                 }
-                throw new WorkbookReadException(ReadMessages.NOT_A_WORKBOOK, file, null);
+                throw new WorkbookReadException(ReadMessages.notAWorkbook(FileSniffer.extension(file)), file, null);
             }
         };
     }

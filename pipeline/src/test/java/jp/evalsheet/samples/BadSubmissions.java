@@ -187,7 +187,7 @@ public final class BadSubmissions {
         random[0] = 'x';
         String noise = write("random-bytes.xlsx", random);
         add("random bytes", noise, "rejected", Expected.fileError("unreadable_file",
-                "not a workbook: expected an .xlsx, .xls or .csv file"));
+                "not a workbook: the file is named .xlsx but holds neither an Excel workbook nor CSV text"));
 
         String lockedXlsx = copy(gridFixtures.resolve("password-protected.xlsx"), "password-protected.xlsx");
         add("password-protected .xlsx", lockedXlsx, "rejected", Expected.fileError("unreadable_file",
