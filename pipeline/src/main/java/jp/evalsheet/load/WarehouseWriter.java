@@ -15,6 +15,7 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.policy.PolicySheet;
 import jp.evalsheet.strategy.StrategySheet;
@@ -337,11 +338,7 @@ public final class WarehouseWriter {
     private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId) {
     }
 
-    private static String text(PolicySheet.Located located) {
-        return located == null ? null : located.rawText();
-    }
-
-    private static String text(WelfareSheet.Located located) {
+    private static String text(Located located) {
         return located == null ? null : located.rawText();
     }
 

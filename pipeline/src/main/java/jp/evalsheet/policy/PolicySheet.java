@@ -2,6 +2,7 @@ package jp.evalsheet.policy;
 
 import java.util.List;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.SheetContent;
 
 import jp.evalsheet.value.ParsedValue;
@@ -49,10 +50,6 @@ public record PolicySheet(
     @Override
     public String subjectCode() {
         return policyCode;
-    }
-
-    /** A cell's address and the text it shows. */
-    public record Located(String cell, String rawText) {
     }
 
     /** Which kind of figure a column of values holds. */

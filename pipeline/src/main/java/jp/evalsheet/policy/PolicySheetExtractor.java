@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
@@ -17,7 +18,6 @@ import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.policy.PolicySheet.CostBasis;
 import jp.evalsheet.policy.PolicySheet.Indicator;
 import jp.evalsheet.policy.PolicySheet.IndicatorValue;
-import jp.evalsheet.policy.PolicySheet.Located;
 import jp.evalsheet.policy.PolicySheet.Narrative;
 import jp.evalsheet.policy.PolicySheet.PolicyRating;
 import jp.evalsheet.policy.PolicySheet.PrintedTotal;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.SheetContent;
 import jp.evalsheet.value.ParsedValue;
 
@@ -70,10 +71,6 @@ public record StrategySheet(
             kpis.addAll(measure.kpis());
         }
         return List.copyOf(kpis);
-    }
-
-    /** A cell's address and the text it shows. */
-    public record Located(String cell, String rawText) {
     }
 
     /** Which figure of an indicator a value is. */

@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.strategy.StrategySheet.Kpi;
-import jp.evalsheet.strategy.StrategySheet.Located;
 import jp.evalsheet.strategy.StrategySheet.Measure;
 import jp.evalsheet.strategy.StrategySheet.Narrative;
 import jp.evalsheet.strategy.StrategySheet.NumericTarget;

@@ -2,9 +2,9 @@ package jp.evalsheet.welfare;
 
 import java.util.List;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.SheetContent;
 import jp.evalsheet.value.Status;
-import jp.evalsheet.welfare.WelfareSheet.Located;
 
 /**
  * The planning office's overview of the welfare plan (評価一覧): per project its 基本目標, 施策の方向性,

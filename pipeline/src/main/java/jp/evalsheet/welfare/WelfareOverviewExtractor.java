@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
@@ -19,7 +20,6 @@ import jp.evalsheet.value.ValueParseException;
 import jp.evalsheet.welfare.WelfareLabels.Numbered;
 import jp.evalsheet.welfare.WelfareOverview.Grade;
 import jp.evalsheet.welfare.WelfareOverview.Row;
-import jp.evalsheet.welfare.WelfareSheet.Located;
 
 /**
  * Understands the overview of the welfare plan (評価一覧) by its printed labels: a header row with

@@ -3,6 +3,7 @@ package jp.evalsheet.welfare;
 import java.util.List;
 import java.util.Locale;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.SheetContent;
 import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.value.ParsedValue;
@@ -104,10 +105,6 @@ public record WelfareSheet(
     /** The sub-row labels of a two-row indicator (啓発, 研修), empty for a one-row indicator. */
     public List<String> subLabels() {
         return values.stream().map(YearValue::subLabel).filter(java.util.Objects::nonNull).distinct().toList();
-    }
-
-    /** A cell's address and the text it shows. */
-    public record Located(String cell, String rawText) {
     }
 
     /** Which row of the year table a value is in: 目標値 or 実績値. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellRange;
@@ -25,7 +26,6 @@ import jp.evalsheet.welfare.WelfareLabels.Numbered;
 import jp.evalsheet.welfare.WelfareSheet.BlankYear;
 import jp.evalsheet.welfare.WelfareSheet.Evaluation;
 import jp.evalsheet.welfare.WelfareSheet.Kind;
-import jp.evalsheet.welfare.WelfareSheet.Located;
 import jp.evalsheet.welfare.WelfareSheet.Narrative;
 import jp.evalsheet.welfare.WelfareSheet.YearValue;
 

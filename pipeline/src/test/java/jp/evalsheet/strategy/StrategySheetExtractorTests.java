@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -82,7 +83,7 @@ class StrategySheetExtractorTests {
         }
         assertThat(INPUT.get(1).sheet().departmentName()).isEqualTo("産業振興課");
         assertThat(INPUT.get(2).sheet().basicGoalCell()).isEqualTo(
-                new StrategySheet.Located("A3", "基本目標2.　地域の特色を生かし魅力にあふれた選ばれるまちをつくる"));
+                new Located("A3", "基本目標2.　地域の特色を生かし魅力にあふれた選ばれるまちをつくる"));
     }
 
     @Test
@@ -473,7 +474,7 @@ class StrategySheetExtractorTests {
         StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
 
         assertThat(extraction.sheet().evaluationFiscalYear()).isEqualTo(2024);
-        assertThat(extraction.sheet().title()).isEqualTo(new StrategySheet.Located("A1", "第２期総合戦略 効果検証（令和6年度）"));
+        assertThat(extraction.sheet().title()).isEqualTo(new Located("A1", "第２期総合戦略 効果検証（令和6年度）"));
         assertThat(extraction.findings()).extracting(Finding::rule, Finding::cell)
                 .containsExactly(tuple("evaluation_year_mismatch", "A1"));
     }
