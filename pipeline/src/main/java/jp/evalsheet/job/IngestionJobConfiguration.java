@@ -18,6 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -89,7 +91,19 @@ public class IngestionJobConfiguration {
                 .processor(submissionProcessor)
                 .writer(submissionItemWriter)
                 .transactionManager(transactionManager)
+                // the files of a chunk are read and checked in parallel, one per core; the chunk is
+                // then written in one transaction, in file order
+                .taskExecutor(fileReadingExecutor())
                 .build();
+    }
+
+    private static AsyncTaskExecutor fileReadingExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
+        executor.setThreadNamePrefix("read-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     @Bean
