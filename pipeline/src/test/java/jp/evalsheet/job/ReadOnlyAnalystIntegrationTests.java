@@ -49,8 +49,10 @@ class ReadOnlyAnalystIntegrationTests {
                 "v_policy_cost_trend 42",
                 "v_policy_rating_share 8",
                 "v_project_cost_trend 213",
+                "v_sheet_versions 64",
                 "v_status_achievement_share 8",
                 "v_status_summary 26",
+                "v_value_changes 0",
                 "v_welfare_grade_trend 135",
                 "write refused");
         assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(92 * 3);
