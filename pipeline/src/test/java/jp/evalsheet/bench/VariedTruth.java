@@ -27,7 +27,7 @@ import jp.evalsheet.samples.TruthTable;
  * <p>The warehouse has no municipality column: a subject is (family, plan, code, evaluation year).
  * The printed codes bound how many municipalities fit: policy codes have three digits (900 codes, 14
  * per municipality: 64 municipalities), 基本目標 numbers two digits (99 goals, 4 per municipality: 24),
- * welfare (施策の方向性, 事業) numbers two digits and ①..⑳ (about 42 municipalities), and the welfare
+ * welfare (施策の方向性, 事業) numbers two digits and ①..⑳ (three directions per municipality: 33), and the welfare
  * overview is one subject per year (one municipality). Beyond that the codes wrap around and the
  * job rejects the colliding sheets as {@code duplicate_submission}; the benchmark reports how many.
  */
