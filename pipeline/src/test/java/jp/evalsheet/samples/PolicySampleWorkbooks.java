@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -42,11 +43,28 @@ public final class PolicySampleWorkbooks {
 
     private static final int LAST_COLUMN = 5;
 
-    private final TruthTable sheets = TruthTable.load("policy_sheet");
-    private final TruthTable indicators = TruthTable.load("policy_indicator");
-    private final TruthTable projects = TruthTable.load("policy_project_cost");
-    private final TruthTable totals = TruthTable.load("policy_cost_total");
-    private final TruthTable narratives = TruthTable.load("policy_narrative");
+    private final TruthTable sheets;
+    private final TruthTable indicators;
+    private final TruthTable projects;
+    private final TruthTable totals;
+    private final TruthTable narratives;
+
+    /** The sample city's sheets, from the truth tables. */
+    public PolicySampleWorkbooks() {
+        this(TruthTable::load);
+    }
+
+    /**
+     * Sheets from other tables of the same columns as the truth tables, e.g. the truth varied by the
+     * benchmark's synthetic municipalities: {@code tables} gives the table of each truth table name.
+     */
+    public PolicySampleWorkbooks(Function<String, TruthTable> tables) {
+        this.sheets = tables.apply("policy_sheet");
+        this.indicators = tables.apply("policy_indicator");
+        this.projects = tables.apply("policy_project_cost");
+        this.totals = tables.apply("policy_cost_total");
+        this.narratives = tables.apply("policy_narrative");
+    }
 
     /** The policy codes of each owning department, in sheet order. */
     public Map<String, List<String>> policiesByDepartment() {
@@ -59,18 +77,26 @@ public final class PolicySampleWorkbooks {
 
     /** Writes one .xlsx holding one sheet per policy code. */
     public void write(Path file, List<String> policyCodes, Layout layout) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            for (String code : policyCodes) {
-                Sheet sheet = workbook.createSheet("施策" + code);
-                new SheetWriter(sheet, styles, layout).write(code);
-            }
-            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        try (Workbook workbook = workbook(policyCodes, layout, new XSSFWorkbook())) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
         }
+    }
+
+    /**
+     * Fills {@code workbook} (an empty {@link XSSFWorkbook} or {@link org.apache.poi.hssf.usermodel.HSSFWorkbook})
+     * with one sheet per policy code, formulas evaluated, and returns it for the caller to save and close.
+     */
+    public Workbook workbook(List<String> policyCodes, Layout layout, Workbook workbook) {
+        Styles styles = new Styles(workbook);
+        for (String code : policyCodes) {
+            Sheet sheet = workbook.createSheet("施策" + code);
+            new SheetWriter(sheet, styles, layout).write(code);
+        }
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        return workbook;
     }
 
     public static void main(String[] args) throws IOException {

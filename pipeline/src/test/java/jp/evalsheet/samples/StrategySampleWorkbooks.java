@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -56,9 +57,24 @@ public final class StrategySampleWorkbooks {
     private static final List<String> ACTUAL_YEARS = List.of("R2", "R3", "R4", "R5", "R6");
     private static final int LAST_COLUMN = 11;
 
-    private final TruthTable targets = TruthTable.load("strategy_numeric_target");
-    private final TruthTable kpis = TruthTable.load("strategy_kpi");
-    private final TruthTable narratives = TruthTable.load("strategy_narrative");
+    private final TruthTable targets;
+    private final TruthTable kpis;
+    private final TruthTable narratives;
+
+    /** The sample city's sheets, from the truth tables. */
+    public StrategySampleWorkbooks() {
+        this(TruthTable::load);
+    }
+
+    /**
+     * Sheets from other tables of the same columns as the truth tables, e.g. the truth varied by the
+     * benchmark's synthetic municipalities: {@code tables} gives the table of each truth table name.
+     */
+    public StrategySampleWorkbooks(Function<String, TruthTable> tables) {
+        this.targets = tables.apply("strategy_numeric_target");
+        this.kpis = tables.apply("strategy_kpi");
+        this.narratives = tables.apply("strategy_narrative");
+    }
 
     /** The file name of a basic goal's workbook, without extension. */
     public static String baseName(int goal) {
@@ -67,15 +83,23 @@ public final class StrategySampleWorkbooks {
 
     /** Writes one .xlsx holding the sheet of one basic goal. */
     public void write(Path file, int goal, Layout layout) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            Sheet sheet = workbook.createSheet("基本目標" + goal);
-            new SheetWriter(sheet, styles, layout).write(Integer.toString(goal));
+        try (Workbook workbook = workbook(goal, layout, new XSSFWorkbook())) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
         }
+    }
+
+    /**
+     * Fills {@code workbook} (an empty {@link XSSFWorkbook} or {@link org.apache.poi.hssf.usermodel.HSSFWorkbook})
+     * with the sheet of one basic goal and returns it for the caller to save and close.
+     */
+    public Workbook workbook(int goal, Layout layout, Workbook workbook) {
+        Styles styles = new Styles(workbook);
+        Sheet sheet = workbook.createSheet("基本目標" + goal);
+        new SheetWriter(sheet, styles, layout).write(Integer.toString(goal));
+        return workbook;
     }
 
     /** The layout each goal's sheet is written in. */

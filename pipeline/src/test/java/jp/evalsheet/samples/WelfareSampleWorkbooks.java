@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,9 +70,24 @@ public final class WelfareSampleWorkbooks {
     private static final int FIRST_YEAR_COLUMN = 3;
     private static final int LAST_COLUMN = FIRST_YEAR_COLUMN + YEARS.size() - 1;
 
-    private final TruthTable sheets = TruthTable.load("welfare_sheet");
-    private final TruthTable overview = TruthTable.load("welfare_overview");
-    private final TruthTable narratives = TruthTable.load("welfare_narrative");
+    private final TruthTable sheets;
+    private final TruthTable overview;
+    private final TruthTable narratives;
+
+    /** The sample city's sheets, from the truth tables. */
+    public WelfareSampleWorkbooks() {
+        this(TruthTable::load);
+    }
+
+    /**
+     * Sheets from other tables of the same columns as the truth tables, e.g. the truth varied by the
+     * benchmark's synthetic municipalities: {@code tables} gives the table of each truth table name.
+     */
+    public WelfareSampleWorkbooks(Function<String, TruthTable> tables) {
+        this.sheets = tables.apply("welfare_sheet");
+        this.overview = tables.apply("welfare_overview");
+        this.narratives = tables.apply("welfare_narrative");
+    }
 
     /** The file name of a section's workbook, without extension. */
     public static String baseName(String section) {
@@ -109,25 +125,38 @@ public final class WelfareSampleWorkbooks {
 
     /** Writes one .xlsx holding one sheet per project. */
     public void write(Path file, List<String> sheetNumbers, Layout layout) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            for (String number : sheetNumbers) {
-                Map<String, String> truth = sheets.where("sheet_no", number).get(0);
-                Sheet sheet = workbook.createSheet(sheetName(truth));
-                new SheetWriter(sheet, styles, layout).write(truth);
-            }
+        try (Workbook workbook = workbook(sheetNumbers, layout, new XSSFWorkbook())) {
             save(workbook, file);
         }
     }
 
+    /**
+     * Fills {@code workbook} (an empty {@link XSSFWorkbook} or {@link org.apache.poi.hssf.usermodel.HSSFWorkbook})
+     * with one sheet per project and returns it for the caller to save and close.
+     */
+    public Workbook workbook(List<String> sheetNumbers, Layout layout, Workbook workbook) {
+        Styles styles = new Styles(workbook);
+        for (String number : sheetNumbers) {
+            Map<String, String> truth = sheets.where("sheet_no", number).get(0);
+            Sheet sheet = workbook.createSheet(sheetName(truth));
+            new SheetWriter(sheet, styles, layout).write(truth);
+        }
+        return workbook;
+    }
+
     /** Writes the planning office's overview of the grades of every project for R3..R7. */
     public void writeOverview(Path file) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            Sheet sheet = workbook.createSheet("評価一覧");
-            new OverviewWriter(sheet, styles).write();
+        try (Workbook workbook = overviewWorkbook(new XSSFWorkbook())) {
             save(workbook, file);
         }
+    }
+
+    /** Fills {@code workbook} with the overview sheet and returns it for the caller to save and close. */
+    public Workbook overviewWorkbook(Workbook workbook) {
+        Styles styles = new Styles(workbook);
+        Sheet sheet = workbook.createSheet("評価一覧");
+        new OverviewWriter(sheet, styles).write();
+        return workbook;
     }
 
     public static void main(String[] args) throws IOException {
