@@ -319,15 +319,30 @@ reported_values as (
     group by all
 ),
 
-twins as (
+-- candidates share a value in at least two years (an equality join, cheap at any size) ...
+candidates as (
     select
         a.plan_id as plan_a, a.owner_code as owner_a, a.indicator_no as no_a,
         b.plan_id as plan_b, b.owner_code as owner_b, b.indicator_no as no_b
     from reported_values as a
     inner join reported_values as b
-        on b.fiscal_year = a.fiscal_year and b.plan_id > a.plan_id
+        on b.fiscal_year = a.fiscal_year and b.value = a.value and b.plan_id > a.plan_id
     group by all
-    having count(*) >= 2 and bool_and(a.value = b.value)
+    having count(*) >= 2
+),
+
+-- ... and are twins when no year that both report differs
+twins as (
+    select c.*
+    from candidates as c
+    where not exists (
+        select 1
+        from reported_values as a
+        inner join reported_values as b on b.fiscal_year = a.fiscal_year
+        where a.plan_id = c.plan_a and a.owner_code = c.owner_a and a.indicator_no = c.no_a
+            and b.plan_id = c.plan_b and b.owner_code = c.owner_b and b.indicator_no = c.no_b
+            and a.value <> b.value
+    )
 ),
 
 twin_targets as (

@@ -3,6 +3,7 @@ package jp.evalsheet.feedback;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,28 +31,34 @@ public final class FeedbackReport {
     public Written write(long loadRunId, Path inputDir, Path outputDir) {
         List<Path> workbooks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<String> files = jdbc.queryForList("""
+        // one query for the whole run: the findings view is computed once, not once per file
+        Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
+        for (String file : jdbc.queryForList("""
                 select source_file from etl_file_loads where load_run_id = ? and outcome <> 'unchanged' order by source_file
-                """, String.class, loadRunId);
-        for (String file : files) {
-            List<FeedbackItem> items = new ArrayList<>();
-            for (Map<String, Object> row : jdbc.queryForList("""
-                    select severity, sheet_name, cell, rule, message, raw_text from etl_messages
-                    where load_run_id = ? and source_file = ?
-                    union
-                    select severity, sheet_name, cell, rule, message, raw_text from v_data_quality_findings
-                    where load_run_id = ? and source_file = ?
-                    """, loadRunId, file, loadRunId, file)) {
+                """, String.class, loadRunId)) {
+            itemsByFile.put(file, new ArrayList<>());
+        }
+        for (Map<String, Object> row : jdbc.queryForList("""
+                select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
+                where load_run_id = ?
+                union
+                select source_file, severity, sheet_name, cell, rule, message, raw_text from v_data_quality_findings
+                where load_run_id = ?
+                """, loadRunId, loadRunId)) {
+            List<FeedbackItem> items = itemsByFile.get((String) row.get("source_file"));
+            if (items != null) {
                 items.add(new FeedbackItem((String) row.get("severity"), (String) row.get("sheet_name"),
                         (String) row.get("cell"), (String) row.get("rule"), (String) row.get("message"),
                         (String) row.get("raw_text")));
             }
-            Path relative = Path.of(file);
+        }
+        for (Map.Entry<String, List<FeedbackItem>> file : itemsByFile.entrySet()) {
+            Path relative = Path.of(file.getKey());
             Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
             try {
-                workbooks.add(writer.write(inputDir.resolve(file), file, items, folder));
+                workbooks.add(writer.write(inputDir.resolve(file.getKey()), file.getKey(), file.getValue(), folder));
             } catch (IOException | RuntimeException e) {
-                failures.add(file + ": " + e.getMessage());
+                failures.add(file.getKey() + ": " + e.getMessage());
             }
         }
         return new Written(List.copyOf(workbooks), List.copyOf(failures));
