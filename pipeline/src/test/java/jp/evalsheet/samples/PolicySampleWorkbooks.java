@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -90,7 +87,7 @@ public final class PolicySampleWorkbooks {
      * with one sheet per policy code, formulas evaluated, and returns it for the caller to save and close.
      */
     public Workbook workbook(List<String> policyCodes, Layout layout, Workbook workbook) {
-        Styles styles = new Styles(workbook);
+        SampleStyles styles = new SampleStyles(workbook, false);
         for (String code : policyCodes) {
             Sheet sheet = workbook.createSheet("施策" + code);
             new SheetWriter(sheet, styles, layout).write(code);
@@ -113,53 +110,13 @@ public final class PolicySampleWorkbooks {
         }
     }
 
-    private static final class Styles {
-        final CellStyle text;
-        final CellStyle wrapped;
-        final CellStyle label;
-        final CellStyle thousands;
-        final DataFormat formats;
-        final Workbook workbook;
-        final Map<String, CellStyle> numberStyles = new LinkedHashMap<>();
-
-        Styles(Workbook workbook) {
-            this.workbook = workbook;
-            this.formats = workbook.createDataFormat();
-            this.text = bordered(workbook.createCellStyle());
-            this.wrapped = bordered(workbook.createCellStyle());
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-            this.label = bordered(workbook.createCellStyle());
-            var bold = workbook.createFont();
-            bold.setBold(true);
-            label.setFont(bold);
-            this.thousands = number("#,##0");
-        }
-
-        CellStyle number(String format) {
-            return numberStyles.computeIfAbsent(format, f -> {
-                CellStyle style = bordered(workbook.createCellStyle());
-                style.setDataFormat(formats.getFormat(f));
-                return style;
-            });
-        }
-
-        private static CellStyle bordered(CellStyle style) {
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
-    }
-
     private final class SheetWriter {
         private final Sheet sheet;
-        private final Styles styles;
+        private final SampleStyles styles;
         private final Layout layout;
         private int row;
 
-        SheetWriter(Sheet sheet, Styles styles, Layout layout) {
+        SheetWriter(Sheet sheet, SampleStyles styles, Layout layout) {
             this.sheet = sheet;
             this.styles = styles;
             this.layout = layout;
@@ -300,7 +257,7 @@ public final class PolicySampleWorkbooks {
                     String column = String.valueOf((char) ('C' + i));
                     Cell cell = sheet.getRow(row) == null ? sheet.createRow(row).createCell(2 + i) : cellAt(row, 2 + i);
                     cell.setCellFormula("SUM(" + column + (first + 1) + ":" + column + (last + 1) + ")");
-                    cell.setCellStyle(styles.thousands);
+                    cell.setCellStyle(styles.number("#,##0"));
                 } else {
                     putValue(row, 2 + i, raws[i]);
                 }

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -96,7 +93,7 @@ public final class StrategySampleWorkbooks {
      * with the sheet of one basic goal and returns it for the caller to save and close.
      */
     public Workbook workbook(int goal, Layout layout, Workbook workbook) {
-        Styles styles = new Styles(workbook);
+        SampleStyles styles = new SampleStyles(workbook, true);
         Sheet sheet = workbook.createSheet("基本目標" + goal);
         new SheetWriter(sheet, styles, layout).write(Integer.toString(goal));
         return workbook;
@@ -122,52 +119,13 @@ public final class StrategySampleWorkbooks {
         }
     }
 
-    private static final class Styles {
-        final CellStyle text;
-        final CellStyle wrapped;
-        final CellStyle label;
-        final DataFormat formats;
-        final Workbook workbook;
-        final Map<String, CellStyle> numberStyles = new LinkedHashMap<>();
-
-        Styles(Workbook workbook) {
-            this.workbook = workbook;
-            this.formats = workbook.createDataFormat();
-            this.text = bordered(workbook.createCellStyle());
-            this.wrapped = bordered(workbook.createCellStyle());
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-            this.label = bordered(workbook.createCellStyle());
-            var bold = workbook.createFont();
-            bold.setBold(true);
-            label.setFont(bold);
-            label.setWrapText(true);
-        }
-
-        CellStyle number(String format) {
-            return numberStyles.computeIfAbsent(format, f -> {
-                CellStyle style = bordered(workbook.createCellStyle());
-                style.setDataFormat(formats.getFormat(f));
-                return style;
-            });
-        }
-
-        private static CellStyle bordered(CellStyle style) {
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
-    }
-
     private final class SheetWriter {
         private final Sheet sheet;
-        private final Styles styles;
+        private final SampleStyles styles;
         private final Layout layout;
         private int row;
 
-        SheetWriter(Sheet sheet, Styles styles, Layout layout) {
+        SheetWriter(Sheet sheet, SampleStyles styles, Layout layout) {
             this.sheet = sheet;
             this.styles = styles;
             this.layout = layout;

@@ -13,13 +13,10 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -135,7 +132,7 @@ public final class WelfareSampleWorkbooks {
      * with one sheet per project and returns it for the caller to save and close.
      */
     public Workbook workbook(List<String> sheetNumbers, Layout layout, Workbook workbook) {
-        Styles styles = new Styles(workbook);
+        SampleStyles styles = new SampleStyles(workbook, true);
         for (String number : sheetNumbers) {
             Map<String, String> truth = sheets.where("sheet_no", number).get(0);
             Sheet sheet = workbook.createSheet(sheetName(truth));
@@ -153,7 +150,7 @@ public final class WelfareSampleWorkbooks {
 
     /** Fills {@code workbook} with the overview sheet and returns it for the caller to save and close. */
     public Workbook overviewWorkbook(Workbook workbook) {
-        Styles styles = new Styles(workbook);
+        SampleStyles styles = new SampleStyles(workbook, true);
         Sheet sheet = workbook.createSheet("評価一覧");
         new OverviewWriter(sheet, styles).write();
         return workbook;
@@ -194,51 +191,12 @@ public final class WelfareSampleWorkbooks {
         return truthRow.get("target_R3").contains(" / ");
     }
 
-    private static final class Styles {
-        final CellStyle text;
-        final CellStyle wrapped;
-        final CellStyle label;
-        final DataFormat formats;
-        final Workbook workbook;
-        final Map<String, CellStyle> numberStyles = new LinkedHashMap<>();
-
-        Styles(Workbook workbook) {
-            this.workbook = workbook;
-            this.formats = workbook.createDataFormat();
-            this.text = bordered(workbook.createCellStyle());
-            this.wrapped = bordered(workbook.createCellStyle());
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
-            this.label = bordered(workbook.createCellStyle());
-            var bold = workbook.createFont();
-            bold.setBold(true);
-            label.setFont(bold);
-            label.setWrapText(true);
-        }
-
-        CellStyle number(String format) {
-            return numberStyles.computeIfAbsent(format, f -> {
-                CellStyle style = bordered(workbook.createCellStyle());
-                style.setDataFormat(formats.getFormat(f));
-                return style;
-            });
-        }
-
-        private static CellStyle bordered(CellStyle style) {
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
-    }
-
     /** Common cell writing of both sheet kinds. */
     private abstract static class Writer {
         final Sheet sheet;
-        final Styles styles;
+        final SampleStyles styles;
 
-        Writer(Sheet sheet, Styles styles) {
+        Writer(Sheet sheet, SampleStyles styles) {
             this.sheet = sheet;
             this.styles = styles;
         }
@@ -277,7 +235,7 @@ public final class WelfareSampleWorkbooks {
         private final Layout layout;
         private int row;
 
-        SheetWriter(Sheet sheet, Styles styles, Layout layout) {
+        SheetWriter(Sheet sheet, SampleStyles styles, Layout layout) {
             super(sheet, styles);
             this.layout = layout;
             sheet.setColumnWidth(0, 16 * 256);
@@ -430,7 +388,7 @@ public final class WelfareSampleWorkbooks {
 
     private final class OverviewWriter extends Writer {
 
-        OverviewWriter(Sheet sheet, Styles styles) {
+        OverviewWriter(Sheet sheet, SampleStyles styles) {
             super(sheet, styles);
             sheet.setColumnWidth(0, 20 * 256);
             sheet.setColumnWidth(1, 24 * 256);
