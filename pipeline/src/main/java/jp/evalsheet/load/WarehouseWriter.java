@@ -58,10 +58,11 @@ public final class WarehouseWriter {
             for (String table : TABLES) {
                 appenders.put(table, duckdb.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
             }
-            Batch batch = new Batch(appenders, loadRunId, now);
+            int loadable = submissions.stream().mapToInt(sub -> (int) sub.loadableSheetCount()).sum();
+            Batch batch = new Batch(appenders, loadRunId, now, sheetLoadIds(connection, loadable));
             int sheets = 0;
             for (Submission submission : submissions) {
-                sheets += batch.submission(connection, submission);
+                sheets += batch.submission(submission);
             }
             for (DuckDBAppender appender : appenders.values()) {
                 appender.flush();
@@ -81,13 +82,16 @@ public final class WarehouseWriter {
         private final LocalDateTime now;
         private long facts;
 
-        Batch(Map<String, DuckDBAppender> appenders, long loadRunId, LocalDateTime now) {
+        private final java.util.Iterator<Long> sheetLoadIds;
+
+        Batch(Map<String, DuckDBAppender> appenders, long loadRunId, LocalDateTime now, List<Long> sheetLoadIds) {
             this.appenders = appenders;
             this.loadRunId = loadRunId;
             this.now = now;
+            this.sheetLoadIds = sheetLoadIds.iterator();
         }
 
-        int submission(Connection connection, Submission submission) throws SQLException {
+        int submission(Submission submission) throws SQLException {
             String file = submission.file().name();
             long factsBefore = facts;
             int loaded = 0;
@@ -97,7 +101,7 @@ public final class WarehouseWriter {
             for (ExtractedSheet sheet : submission.sheets()) {
                 Long sheetLoadId = null;
                 if (sheet.isLoadable()) {
-                    sheetLoadId = nextSheetLoadId(connection);
+                    sheetLoadId = sheetLoadIds.next();
                     long sheetFactsBefore = facts;
                     Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId);
                     if (sheet.content() instanceof PolicySheet policy) {
@@ -316,14 +320,6 @@ public final class WarehouseWriter {
             appender.endRow();
         }
 
-        private static long nextSheetLoadId(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("select nextval('etl_sheet_load_id_seq')");
-                    ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-
         private static String summary(Submission submission) {
             List<Finding> errors = new java.util.ArrayList<>(submission.fileFindings().stream().filter(Finding::isError).toList());
             submission.sheets().forEach(s -> errors.addAll(s.findings().stream().filter(Finding::isError).toList()));
@@ -333,6 +329,21 @@ public final class WarehouseWriter {
             String first = errors.get(0).describe();
             return errors.size() == 1 ? first : first + " (and " + (errors.size() - 1) + " more errors)";
         }
+    }
+
+    /** The ids of the sheet loads of one write call, drawn from the sequence in one query. */
+    private static List<Long> sheetLoadIds(Connection connection, int count) throws SQLException {
+        List<Long> ids = new java.util.ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select nextval('etl_sheet_load_id_seq') from range(?) order by 1")) {
+            statement.setInt(1, count);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId) {

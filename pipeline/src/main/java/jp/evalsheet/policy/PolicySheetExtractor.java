@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.extract.Labels;
+import jp.evalsheet.extract.Located;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -247,7 +248,7 @@ public final class PolicySheetExtractor {
                 }
                 List<GridCell> cells = grid.row(row);
                 for (int i = 0; i < cells.size(); i++) {
-                    String text = jp.evalsheet.value.JapaneseText.toHalfWidthDigits(cells.get(i).text()).strip();
+                    String text = JapaneseText.toHalfWidthDigits(cells.get(i).text()).strip();
                     Matcher matcher = CODE_AND_NAME.matcher(text);
                     if (!matcher.matches()) {
                         continue;
@@ -305,7 +306,7 @@ public final class PolicySheetExtractor {
             return true;
         }
 
-        private java.util.Optional<Indicator> readIndicator(Section section) {
+        private Optional<Indicator> readIndicator(Section section) {
             int number = Integer.parseInt(section.match().group(1));
             List<GridCell> texts = new ArrayList<>();
             int headerRow = -1;
@@ -349,13 +350,13 @@ public final class PolicySheetExtractor {
                 mhsTag = texts.remove(0).text().strip();
             }
             if (texts.isEmpty() || Labels.isDashOrEmpty(texts.get(0).text())) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             GridCell nameCell = texts.get(0);
             if (headerRow < 0) {
                 error(nameCell.address(), "missing_label", "expected the year columns of 指標 " + number
                         + " (R2年度実績, R3年度実績, R4年度見込み, 最終年度目標 (R7年度)) below its name", nameCell.text());
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int valueRow = -1;
             for (int row = headerRow + 1; row <= section.endRow() && valueRow < 0; row++) {
@@ -370,22 +371,22 @@ public final class PolicySheetExtractor {
             if (valueRow >= 0) {
                 for (Map.Entry<Integer, int[]> column : columns.entrySet()) {
                     GridCell cell = grid.cell(valueRow, column.getKey());
-                    ParsedValue value = parse(cell, jp.evalsheet.grid.CellAddresses.a1(valueRow, column.getKey()));
+                    ParsedValue value = parse(cell, CellAddresses.a1(valueRow, column.getKey()));
                     if (value.kind() != jp.evalsheet.value.ValueKind.BLANK) {
                         values.add(new IndicatorValue(column.getValue()[0], kinds.get(column.getKey()), value,
-                                jp.evalsheet.grid.CellAddresses.a1(valueRow, column.getKey())));
+                                CellAddresses.a1(valueRow, column.getKey())));
                     }
                 }
             }
             String printed = collapse(nameCell.text());
             jp.evalsheet.value.NameAndUnit split = UnitSplitter.split(printed);
             String definition = texts.size() > 1 ? texts.get(1).text().strip() : null;
-            return java.util.Optional.of(new Indicator(number, split.name(), split.unit(), printed, definition, mhsTag,
+            return Optional.of(new Indicator(number, split.name(), split.unit(), printed, definition, mhsTag,
                     UnitSplitter.isCumulative(split.name()), nameCell.address(), List.copyOf(values)));
         }
 
         /** The rating line below 3 進捗状況 or 4 必要性; the text after it is a narrative block. */
-        private java.util.Optional<PolicyRating> readRating(Section section, List<Narrative> narratives) {
+        private Optional<PolicyRating> readRating(Section section, List<Narrative> narratives) {
             String kind = section.heading() == Heading.PROGRESS ? "progress" : "necessity";
             for (int row = section.row(); row <= section.endRow(); row++) {
                 for (GridCell cell : grid.row(row)) {
@@ -396,20 +397,20 @@ public final class PolicySheetExtractor {
                     readNarrative(section, row + 1 - section.row()).ifPresent(narratives::add);
                     try {
                         Rating rating = RatingParser.parse(text);
-                        return java.util.Optional.of(new PolicyRating(kind, rating, cell.address()));
+                        return Optional.of(new PolicyRating(kind, rating, cell.address()));
                     } catch (ValueParseException e) {
                         error(cell.address(), "invalid_rating", section.heading().printed + ": " + e.getMessage(), text);
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                 }
             }
             error(grid.row(section.row()).get(0).address(), "missing_rating", "expected a rating line such as "
                     + "'1 2 ③ 4 … おおむね順調' below " + section.heading().printed + ", with the chosen value circled", null);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** The text of a section's rows, from {@code skipRows} rows below its heading to its end. */
-        private java.util.Optional<Narrative> readNarrative(Section section, int skipRows) {
+        private Optional<Narrative> readNarrative(Section section, int skipRows) {
             StringBuilder text = new StringBuilder();
             String firstCell = null;
             for (int row = section.row() + skipRows; row <= section.endRow(); row++) {
@@ -428,9 +429,9 @@ public final class PolicySheetExtractor {
                 }
             }
             if (firstCell == null || section.heading().narrativeKey == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new Narrative(section.heading().narrativeKey, section.heading().printed,
+            return Optional.of(new Narrative(section.heading().narrativeKey, section.heading().printed,
                     text.toString(), firstCell));
         }
 
@@ -481,7 +482,7 @@ public final class PolicySheetExtractor {
                 String first = Labels.normalize(cells.get(0).text());
                 if (first.startsWith("計") || first.startsWith("合計")) {
                     for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
-                        String cell = jp.evalsheet.grid.CellAddresses.a1(row, column.getKey());
+                        String cell = CellAddresses.a1(row, column.getKey());
                         ParsedValue value = cost(grid.cell(row, column.getKey()), cell);
                         totals.add(new PrintedTotal("total", column.getValue()[0], bases.get(column.getKey()), value, cell));
                     }
@@ -503,7 +504,7 @@ public final class PolicySheetExtractor {
                 boolean relisted = Relisting.isRelisted(printed);
                 List<ProjectCost> costs = new ArrayList<>();
                 for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
-                    String cell = jp.evalsheet.grid.CellAddresses.a1(row, column.getKey());
+                    String cell = CellAddresses.a1(row, column.getKey());
                     costs.add(new ProjectCost(column.getValue()[0], bases.get(column.getKey()),
                             cost(grid.cell(row, column.getKey()), cell), cell));
                 }
@@ -545,7 +546,7 @@ public final class PolicySheetExtractor {
 
         private void addTrend(List<PrintedTotal> totals, GridCell yearCell, int valueRow, int valueColumn) {
             String label = Labels.normalize(yearCell.text());
-            String cell = jp.evalsheet.grid.CellAddresses.a1(valueRow, valueColumn);
+            String cell = CellAddresses.a1(valueRow, valueColumn);
             ParsedValue value = cost(grid.cell(valueRow, valueColumn), cell);
             totals.add(new PrintedTotal("trend", EraYearParser.parseFiscalYear(label).getAsInt(),
                     label.contains("見込") ? CostBasis.FORECAST : CostBasis.SETTLED, value, cell));
