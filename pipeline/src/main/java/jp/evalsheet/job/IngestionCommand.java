@@ -23,6 +23,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.value.EraYearParser;
 
 /**
@@ -55,8 +56,21 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         String fiscalYear = args.containsOption("fiscal-year") ? args.getOptionValues("fiscal-year").get(0) : null;
         boolean validate = args.containsOption("validate");
         String feedback = args.containsOption("feedback") ? args.getOptionValues("feedback").get(0) : "feedback";
+        Municipality municipality = null;
+        if (args.containsOption("municipality")) {
+            String written = args.getOptionValues("municipality").get(0);
+            try {
+                municipality = Municipality.parse(written).orElseThrow(() -> new IllegalArgumentException("\"" + written
+                        + "\" is not a municipality: expected its six-digit 全国地方公共団体コード, optionally followed by _ "
+                        + "and the name, such as 112275_朝霞市"));
+            } catch (IllegalArgumentException e) {
+                out.println("--municipality: " + e.getMessage());
+                exitCode = 1;
+                return;
+            }
+        }
         JobExecution execution = args.containsOption("restart") ? restartLastFailed()
-                : start(input, fiscalYear, validate, feedback);
+                : start(input, fiscalYear, validate, feedback, municipality);
         if (execution == null) {
             exitCode = 1;
             return;
@@ -71,12 +85,16 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private JobExecution start(String input, String fiscalYear, boolean validate, String feedback) throws Exception {
+    private JobExecution start(String input, String fiscalYear, boolean validate, String feedback,
+            Municipality municipality) throws Exception {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("input.dir", Path.of(input).toAbsolutePath().normalize().toString())
                 .addString("run.at", LocalDateTime.now().toString())
                 .addString("dry.run", String.valueOf(validate))
                 .addString(IngestionJobConfiguration.FEEDBACK_DIR, Path.of(feedback).toAbsolutePath().normalize().toString());
+        if (municipality != null) {
+            parameters.addString(IngestionJobConfiguration.MUNICIPALITY, municipality.label());
+        }
         if (fiscalYear != null) {
             parameters.addLong(IngestionJobConfiguration.FISCAL_YEAR, (long) EraYearParser.parseFiscalYearOrThrow(fiscalYear));
         }

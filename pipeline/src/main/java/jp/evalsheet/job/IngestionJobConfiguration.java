@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import jp.evalsheet.feedback.FeedbackReport;
 import jp.evalsheet.load.DataTests;
 import jp.evalsheet.load.RunPublisher;
+import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.submission.Submission;
 import jp.evalsheet.submission.SubmissionFile;
 import jp.evalsheet.submission.SubmissionReader;
@@ -44,6 +45,9 @@ public class IngestionJobConfiguration {
 
     /** Job parameter: the folder the feedback workbooks are written to. */
     public static final String FEEDBACK_DIR = "feedback.dir";
+
+    /** The job parameter naming the municipality of files outside a municipality's folder. */
+    public static final String MUNICIPALITY = "municipality";
 
     @Bean
     public Job annualIngestionJob(JobRepository jobRepository, Step openRunStep, Step loadSubmissionsStep,
@@ -71,9 +75,13 @@ public class IngestionJobConfiguration {
         return new StepBuilder("openRun", jobRepository)
                 .tasklet((contribution, context) -> {
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
+                    String written = jobExecution.getJobParameters().getString(MUNICIPALITY);
+                    Municipality municipality = written == null ? null : Municipality.parse(written).orElseThrow();
                     runPublisher.open(jobExecution.getJobInstanceId(), JOB_NAME,
                             jobExecution.getJobParameters().getString("input.dir"),
-                            "true".equals(jobExecution.getJobParameters().getString("dry.run")), LocalDateTime.now());
+                            "true".equals(jobExecution.getJobParameters().getString("dry.run")), LocalDateTime.now(),
+                            municipality == null ? null : municipality.code(),
+                            municipality == null ? null : municipality.name());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)
@@ -108,8 +116,10 @@ public class IngestionJobConfiguration {
 
     @Bean
     @StepScope
-    public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
-        return new SubmissionFileReader(Path.of(inputDir));
+    public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir,
+            @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality) {
+        return new SubmissionFileReader(Path.of(inputDir),
+                municipality == null ? null : Municipality.parse(municipality).orElseThrow());
     }
 
     @Bean
@@ -120,11 +130,12 @@ public class IngestionJobConfiguration {
         return file -> reader.read(file, sha256 -> Boolean.TRUE.equals(jdbcTemplate.queryForObject("""
                 select exists (
                     select 1 from etl_file_loads as f
-                    where f.source_sha256 = ? and f.outcome = 'loaded'
+                    where f.source_sha256 = ? and f.municipality_code = ? and f.outcome = 'loaded'
                         and exists (select 1 from etl_sheet_loads as s
-                            where s.source_sha256 = f.source_sha256 and s.status = 'published')
+                            where s.source_sha256 = f.source_sha256 and s.municipality_code = f.municipality_code
+                                and s.status = 'published')
                 )
-                """, Boolean.class, sha256)));
+                """, Boolean.class, sha256, file.municipalityCode())));
     }
 
     @Bean

@@ -28,9 +28,17 @@ public final class RunPublisher {
         this.dataTests = dataTests;
     }
 
-    /** Records the start of a run, or its restart; sheets left pending by abandoned runs are marked so. */
-    public void open(long loadRunId, String jobName, String inputDir, boolean dryRun, LocalDateTime now) {
+    /**
+     * Records the start of a run, or its restart; sheets left pending by abandoned runs are marked so.
+     * Rows loaded before the warehouse knew municipalities are assigned to the run's municipality.
+     */
+    public void open(long loadRunId, String jobName, String inputDir, boolean dryRun, LocalDateTime now,
+            String municipalityCode, String municipalityName) {
         jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
+        if (municipalityCode != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from etl_file_loads where municipality_code is null)", Boolean.class))) {
+            adoptRowsWithoutMunicipality(municipalityCode, municipalityName);
+        }
         int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
         if (updated == 0) {
             jdbc.update("insert into etl_load_runs (load_run_id, job_name, input_dir, is_dry_run, started_at, status) "
@@ -52,6 +60,7 @@ public final class RunPublisher {
                     and exists (
                         select 1 from etl_sheet_loads as new
                         where new.load_run_id = ? and new.status = 'pending'
+                            and new.municipality_code = old.municipality_code
                             and new.sheet_family = old.sheet_family and new.plan_id = old.plan_id
                             and new.subject_code = old.subject_code
                             and new.evaluation_fiscal_year = old.evaluation_fiscal_year
@@ -79,12 +88,12 @@ public final class RunPublisher {
     /** The same subject and year submitted twice in one run: neither is loaded, both are reported. */
     private void rejectDuplicateSubjects(long loadRunId) {
         List<Map<String, Object>> duplicates = jdbc.queryForList("""
-                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.evaluation_fiscal_year,
+                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.evaluation_fiscal_year, s.municipality_code,
                     string_agg(o.source_file || ' (sheet ' || o.sheet_name || ')', ', ' order by o.source_file, o.sheet_name) as others
                 from etl_sheet_loads as s
                 inner join etl_sheet_loads as o
                     on o.load_run_id = s.load_run_id and o.status = 'pending' and o.sheet_load_id <> s.sheet_load_id
-                    and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id
+                    and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id
                     and o.subject_code = s.subject_code and o.evaluation_fiscal_year = s.evaluation_fiscal_year
                 where s.load_run_id = ? and s.status = 'pending'
                 group by all
@@ -92,12 +101,14 @@ public final class RunPublisher {
                 """, loadRunId);
         for (Map<String, Object> duplicate : duplicates) {
             jdbc.update("""
-                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule, message, raw_text)
-                    values (?, ?, ?, ?, null, 'error', 'duplicate_submission', ?, null)
+                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
+                        message, raw_text, municipality_code)
+                    values (?, ?, ?, ?, null, 'error', 'duplicate_submission', ?, null, ?)
                     """, loadRunId, duplicate.get("sheet_load_id"), duplicate.get("source_file"), duplicate.get("sheet_name"),
                     "subject " + duplicate.get("subject_code") + " of fiscal year " + duplicate.get("evaluation_fiscal_year")
                             + " is also submitted in " + duplicate.get("others")
-                            + " in this run; neither was loaded: submit exactly one of them");
+                            + " in this run; neither was loaded: submit exactly one of them",
+                    duplicate.get("municipality_code"));
             jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", duplicate.get("sheet_load_id"));
         }
         if (!duplicates.isEmpty()) {
@@ -117,10 +128,25 @@ public final class RunPublisher {
     }
 
     private void rebuildDimensions() {
+        jdbc.update("delete from dim_municipalities");
+        jdbc.update("""
+                insert into dim_municipalities (municipality_code, municipality_name, prefecture_code, prefecture_name)
+                select
+                    l.municipality_code,
+                    arg_max(l.municipality_name, l.sheet_load_id) filter (where l.municipality_name is not null),
+                    left(l.municipality_code, 2),
+                    any_value(p.prefecture_name)
+                from etl_sheet_loads as l
+                left join dim_prefectures as p on p.prefecture_code = left(l.municipality_code, 2)
+                where l.status = 'published' and l.municipality_code is not null
+                group by l.municipality_code
+                """);
         jdbc.update("delete from dim_policies");
         jdbc.update("""
-                insert into dim_policies
+                insert into dim_policies (municipality_code, plan_id, policy_code, policy_name, department_name,
+                    first_evaluation_fiscal_year, latest_evaluation_fiscal_year)
                 select
+                    e.municipality_code,
                     e.plan_id,
                     e.policy_code,
                     arg_max(e.policy_name, e.evaluation_fiscal_year),
@@ -129,34 +155,42 @@ public final class RunPublisher {
                     max(e.evaluation_fiscal_year)
                 from fct_policy_evaluations as e
                 inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
-                group by e.plan_id, e.policy_code
+                group by e.municipality_code, e.plan_id, e.policy_code
                 """);
         jdbc.update("delete from dim_departments");
         jdbc.update("""
-                insert into dim_departments
+                insert into dim_departments (municipality_code, department_name, owned_policy_count, related_policy_count)
                 with current_evaluations as (
-                    select e.* from fct_policy_evaluations as e
+                    select e.municipality_code, e.department_name, e.policy_code from fct_policy_evaluations as e
                     inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
                 ),
                 current_related as (
-                    select r.* from fct_policy_related_departments as r
+                    select r.municipality_code, r.department_name, r.policy_code from fct_policy_related_departments as r
                     inner join etl_sheet_loads as l on l.sheet_load_id = r._sheet_load_id and l.status = 'published'
                 ),
-                names as (
-                    select department_name from current_evaluations
-                    union
-                    select department_name from current_related
+                owned as (
+                    select municipality_code, department_name, count(distinct policy_code) as policies
+                    from current_evaluations group by all
+                ),
+                related as (
+                    select municipality_code, department_name, count(distinct policy_code) as policies
+                    from current_related group by all
                 )
                 select
-                    n.department_name,
-                    (select count(distinct policy_code) from current_evaluations as e where e.department_name = n.department_name),
-                    (select count(distinct policy_code) from current_related as r where r.department_name = n.department_name)
-                from names as n
+                    coalesce(o.municipality_code, r.municipality_code),
+                    coalesce(o.department_name, r.department_name),
+                    coalesce(o.policies, 0),
+                    coalesce(r.policies, 0)
+                from owned as o
+                full outer join related as r
+                    on r.municipality_code is not distinct from o.municipality_code and r.department_name = o.department_name
                 """);
         jdbc.update("delete from dim_indicators");
         jdbc.update("""
-                insert into dim_indicators
+                insert into dim_indicators (municipality_code, indicator_id, plan_id, indicator_category, owner_code,
+                    indicator_no, indicator_name, unit, definition, is_cumulative)
                 select
+                    i.municipality_code,
                     i.plan_id || ':' || i.owner_code || ':' || i.indicator_no,
                     i.plan_id,
                     arg_max(i.indicator_category, i.evaluation_fiscal_year),
@@ -168,19 +202,40 @@ public final class RunPublisher {
                     arg_max(i.is_cumulative, i.evaluation_fiscal_year)
                 from fct_indicators as i
                 inner join etl_sheet_loads as l on l.sheet_load_id = i._sheet_load_id and l.status = 'published'
-                group by i.plan_id, i.owner_code, i.indicator_no
+                group by i.municipality_code, i.plan_id, i.owner_code, i.indicator_no
                 """);
         jdbc.update("delete from dim_projects");
         jdbc.update("""
-                insert into dim_projects
+                insert into dim_projects (municipality_code, project_name, home_policy_code, listed_policy_count)
                 select
+                    p.municipality_code,
                     p.project_name,
                     arg_max(p.policy_code, p.evaluation_fiscal_year) filter (where not p.is_relisted),
                     count(distinct p.policy_code)
                 from fct_policy_projects as p
                 inner join etl_sheet_loads as l on l.sheet_load_id = p._sheet_load_id and l.status = 'published'
-                group by p.project_name
+                group by p.municipality_code, p.project_name
                 """);
+    }
+
+    /** The tables whose rows carry a municipality_code. */
+    private static final List<String> MUNICIPALITY_TABLES = List.of("etl_file_loads", "etl_sheet_loads", "etl_messages",
+            "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
+            "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
+            "fct_plan_items", "fct_statuses", "fct_overview_grades");
+
+    /**
+     * A warehouse built before municipalities were recorded held one municipality's sheets: they are
+     * assigned to the municipality the first run after the upgrade names.
+     */
+    private void adoptRowsWithoutMunicipality(String municipalityCode, String municipalityName) {
+        for (String table : MUNICIPALITY_TABLES) {
+            jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null", municipalityCode);
+        }
+        jdbc.update("update etl_file_loads set municipality_name = ? where municipality_code = ? and municipality_name is null",
+                municipalityName, municipalityCode);
+        jdbc.update("update etl_sheet_loads set municipality_name = ? where municipality_code = ? and municipality_name is null",
+                municipalityName, municipalityCode);
     }
 
     private RunCounts counts(long loadRunId) {

@@ -93,17 +93,19 @@ public final class WarehouseWriter {
 
         int submission(Submission submission) throws SQLException {
             String file = submission.file().name();
+            String municipality = submission.file().municipalityCode();
             long factsBefore = facts;
             int loaded = 0;
             for (Finding finding : submission.fileFindings()) {
-                message(null, file, finding);
+                message(null, file, municipality, finding);
             }
             for (ExtractedSheet sheet : submission.sheets()) {
                 Long sheetLoadId = null;
                 if (sheet.isLoadable()) {
                     sheetLoadId = sheetLoadIds.next();
                     long sheetFactsBefore = facts;
-                    Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId);
+                    Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId,
+                            municipality);
                     if (sheet.content() instanceof PolicySheet policy) {
                         policy(policy, lineage);
                     } else if (sheet.content() instanceof StrategySheet strategy) {
@@ -119,12 +121,13 @@ public final class WarehouseWriter {
                     loaded++;
                 }
                 for (Finding finding : sheet.findings()) {
-                    message(sheetLoadId, file, finding);
+                    message(sheetLoadId, file, municipality, finding);
                 }
             }
             row("etl_file_loads", loadRunId, file, submission.sha256(), submission.sizeBytes(), submission.format(),
                     submission.outcome(), submission.sheets().size(), loaded, (int) submission.rejectedSheetCount(),
-                    facts - factsBefore, summary(submission));
+                    facts - factsBefore, summary(submission), municipality,
+                    submission.file().municipality() == null ? null : submission.file().municipality().name());
             return loaded;
         }
 
@@ -271,17 +274,18 @@ public final class WarehouseWriter {
             var content = sheet.content();
             row("etl_sheet_loads", sheetLoadId, loadRunId, submission.file().name(), submission.sha256(),
                     sheet.sheetName(), content.family(), content.planId(), content.subjectCode(),
-                    content.evaluationFiscalYear(), content.departmentName(), sheetFacts, "pending", null, now);
+                    content.evaluationFiscalYear(), content.departmentName(), sheetFacts, "pending", null, now,
+                    submission.file().municipality().code(), submission.file().municipality().name());
         }
 
-        private void message(Long sheetLoadId, String file, Finding finding) throws SQLException {
+        private void message(Long sheetLoadId, String file, String municipality, Finding finding) throws SQLException {
             row("etl_messages", loadRunId, sheetLoadId, file, finding.sheetName(), finding.cell(),
-                    finding.severity().sqlName(), finding.rule(), finding.message(), finding.rawText());
+                    finding.severity().sqlName(), finding.rule(), finding.message(), finding.rawText(), municipality);
         }
 
-        /** Appends a fact row: its own columns, then the lineage columns. */
+        /** Appends a fact row: its own columns, then the lineage columns, then the municipality. */
         private void fact(String table, Lineage at, String cell, String raw, Object... columns) throws SQLException {
-            Object[] values = new Object[columns.length + 7];
+            Object[] values = new Object[columns.length + 8];
             System.arraycopy(columns, 0, values, 0, columns.length);
             int i = columns.length;
             values[i] = at.file();
@@ -291,6 +295,7 @@ public final class WarehouseWriter {
             values[i + 4] = raw;
             values[i + 5] = at.loadRunId();
             values[i + 6] = at.sheetLoadId();
+            values[i + 7] = at.municipality();
             row(table, values);
             facts++;
         }
@@ -346,7 +351,8 @@ public final class WarehouseWriter {
         return ids;
     }
 
-    private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId) {
+    private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId,
+            String municipality) {
     }
 
     private static String text(Located located) {

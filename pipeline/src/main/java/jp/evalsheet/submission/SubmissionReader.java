@@ -45,16 +45,23 @@ public final class SubmissionReader {
         this.runFiscalYear = runFiscalYear;
     }
 
-    /** Reads {@code file} unless {@code alreadyLoaded} says its bytes were loaded before. */
+    /**
+     * Reads {@code file} unless {@code alreadyLoaded} says its bytes were loaded before for its
+     * municipality. A file whose municipality cannot be told is rejected without being read.
+     */
     public Submission read(SubmissionFile file, java.util.function.Predicate<String> alreadyLoaded) {
         String sha256 = sha256(file);
         long size = size(file);
         String format = format(file);
+        List<ExtractedSheet> sheets = new ArrayList<>();
+        List<Finding> fileFindings = new ArrayList<>();
+        if (file.municipality() == null) {
+            fileFindings.add(Finding.error(null, null, "unknown_municipality", file.municipalityProblem(), null));
+            return new Submission(file, sha256, size, format, false, List.of(), List.copyOf(fileFindings));
+        }
         if (alreadyLoaded.test(sha256)) {
             return new Submission(file, sha256, size, format, true, List.of(), List.of());
         }
-        List<ExtractedSheet> sheets = new ArrayList<>();
-        List<Finding> fileFindings = new ArrayList<>();
         try {
             WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(checkYear(extract(grid))));
         } catch (WorkbookReadException e) {

@@ -270,7 +270,8 @@ class BadInputIntegrationTests {
         Warehouse own = new Warehouse(temp.resolve("fiscal-year.duckdb"));
 
         // when
-        int exitCode = EvalSheetWarehouseApplication.run("--input=" + folder, "--warehouse=" + own.file(), "--fiscal-year=R4");
+        int exitCode = EvalSheetWarehouseApplication.run("--input=" + folder, Warehouse.ASAKA, "--warehouse=" + own.file(),
+                "--fiscal-year=R4");
 
         // then
         assertThat(exitCode).isEqualTo(2);

@@ -26,10 +26,19 @@ import jp.evalsheet.EvalSheetWarehouseApplication;
  */
 public record Warehouse(Path file) {
 
-    /** Runs the annual ingestion job over {@code input} into this warehouse (with more options); returns the exit code. */
+    /** The municipality of the sample submissions in input/, as the option a run names it with. */
+    public static final String ASAKA = "--municipality=112275_朝霞市";
+
+    /**
+     * Runs the annual ingestion job over {@code input} into this warehouse (with more options); returns
+     * the exit code. The files are 朝霞市's unless the options name another municipality.
+     */
     public int ingest(Path input, String... options) {
         List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--warehouse=" + file,
                 "--feedback=" + feedbackDir()));
+        if (java.util.Arrays.stream(options).noneMatch(option -> option.startsWith("--municipality"))) {
+            arguments.add(ASAKA);
+        }
         arguments.addAll(List.of(options));
         return EvalSheetWarehouseApplication.run(arguments.toArray(String[]::new));
     }
