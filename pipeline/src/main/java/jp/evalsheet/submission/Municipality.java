@@ -19,7 +19,7 @@ import jp.evalsheet.value.JapaneseText;
  */
 public record Municipality(String code, String name) {
 
-    private static final Pattern WRITTEN = Pattern.compile("(\\d{6})(?:[_\\s\\-　]+(.*))?");
+    private static final Pattern WRITTEN = Pattern.compile("(\\d{6})(?:[_\\s\\-　＿－]+(.*))?");
     private static final Pattern STARTS_WITH_CODE = Pattern.compile("\\d{5,}.*");
 
     public Municipality {
@@ -63,6 +63,14 @@ public record Municipality(String code, String name) {
                     + "digit should be " + expected + ", making " + code.substring(0, 5) + expected + ")");
         }
         return Optional.of(new Municipality(code, matcher.group(2)));
+    }
+
+    /** The municipality of a five-digit 団体コード (without its check digit), which this completes. */
+    public static Municipality of(String fiveDigits, String name) {
+        if (!fiveDigits.matches("\\d{5}")) {
+            throw new IllegalArgumentException("expected five digits, found " + fiveDigits);
+        }
+        return new Municipality(fiveDigits + checkDigit(fiveDigits), name);
     }
 
     /**

@@ -26,11 +26,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import jp.evalsheet.samples.PolicySampleWorkbooks;
 import jp.evalsheet.samples.StrategySampleWorkbooks;
+import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.samples.WelfareSampleWorkbooks;
 
 /**
  * Synthetic submissions of N municipalities, deterministic for a seed: each municipality is a city
- * like the sample (朝霞市) in its own subfolder {@code m0001/}, with its 6 policy department workbooks,
+ * like the sample (朝霞市) in its own subfolder named after its made-up 全国地方公共団体コード
+ * ({@code 012017_m0001/}: prefectures in turn, check digit valid), with its 6 policy department workbooks,
  * 4 strategy goal workbooks, 3 welfare section workbooks and the welfare overview, written by the
  * sample generators from the truth tables as varied by {@link VariedTruth} (figures, statuses, codes)
  * in the layouts the sample's departments use, drawn per department.
@@ -52,7 +54,8 @@ public final class SyntheticSubmissions {
     static final double LEGACY_SHARE = 0.3;
 
     private static final Charset CP932 = Charset.forName("windows-31j");
-    private static final String DONE = ".complete";
+    /** Marks a finished corpus folder; the suffix changes when the corpus layout does. */
+    private static final String DONE = ".complete-municipality-folders";
 
     private final Path root;
     private final long seed;
@@ -73,7 +76,7 @@ public final class SyntheticSubmissions {
             deleteRecursively(corpus);
             for (int m = 0; m < municipalities; m++) {
                 Path source = store(m);
-                Path target = Files.createDirectories(corpus.resolve(folder(m)));
+                Path target = Files.createDirectories(corpus.resolve(municipalityOf(m).label()));
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path file : files.filter(f -> !f.getFileName().toString().equals(DONE)).sorted().toList()) {
                         Path link = target.resolve(file.getFileName().toString());
@@ -90,6 +93,14 @@ public final class SyntheticSubmissions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The made-up municipality of number {@code m}: prefectures 01–47 in turn, local numbers from 201
+     * (the range of cities), so the codes are unique and pass the check digit.
+     */
+    static Municipality municipalityOf(int m) {
+        return Municipality.of(String.format("%02d%03d", 1 + m % 47, 201 + m / 47), folder(m));
     }
 
     static String folder(int municipality) {
