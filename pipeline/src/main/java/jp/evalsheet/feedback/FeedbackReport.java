@@ -1,11 +1,14 @@
 package jp.evalsheet.feedback;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,14 +55,34 @@ public final class FeedbackReport {
                         (String) row.get("raw_text")));
             }
         }
-        for (Map.Entry<String, List<FeedbackItem>> file : itemsByFile.entrySet()) {
-            Path relative = Path.of(file.getKey());
-            Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
-            try {
-                workbooks.add(writer.write(inputDir.resolve(file.getKey()), file.getKey(), file.getValue(), folder));
-            } catch (IOException | RuntimeException e) {
-                failures.add(file.getKey() + ": " + e.getMessage());
+        // one workbook per file, as many at a time as there are cores; reported in file order
+        List<Map.Entry<String, List<FeedbackItem>>> files = List.copyOf(itemsByFile.entrySet());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(files.size(),
+                Runtime.getRuntime().availableProcessors())), runnable -> {
+                    Thread thread = new Thread(runnable, "feedback");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<Path>> written = new ArrayList<>();
+            for (Map.Entry<String, List<FeedbackItem>> file : files) {
+                Path relative = Path.of(file.getKey());
+                Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
+                written.add(pool.submit(() -> writer.write(inputDir.resolve(file.getKey()), file.getKey(), file.getValue(),
+                        folder)));
             }
+            for (int i = 0; i < files.size(); i++) {
+                try {
+                    workbooks.add(written.get(i).get());
+                } catch (ExecutionException e) {
+                    failures.add(files.get(i).getKey() + ": " + e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing feedback workbooks", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return new Written(List.copyOf(workbooks), List.copyOf(failures));
     }

@@ -107,7 +107,9 @@ public final class FeedbackWorkbookWriter {
             throw new IllegalArgumentException("the feedback workbook would overwrite the submission: " + target);
         }
 
-        SubmissionCopy copy = SubmissionCopy.open(submission);
+        // a submission without findings gets the list alone: a copy would mark nothing, and making
+        // one is most of the cost of this step
+        SubmissionCopy copy = findings.isEmpty() ? new SubmissionCopy(null, Map.of(), null) : SubmissionCopy.open(submission);
         String failure = copy.failure();
         if (copy.workbook() != null) {
             try (XSSFWorkbook workbook = copy.workbook()) {
@@ -378,6 +380,8 @@ public final class FeedbackWorkbookWriter {
         noteCell.setCellValue(limit(failure != null
                 ? "提出ファイルを開けなかったため、写しは付いていません (your file could not be opened, so no copy of it is attached: "
                         + failure + ")"
+                : copy.workbook() == null
+                ? "指摘事項がないため、提出ファイルの写しは付けていません (no findings, so no copy of your file is attached)"
                 : "提出ファイルの写しを後ろのシートに付け、該当セルを色付けしてコメントを付けました。シート名・セル番地をクリックすると移動します "
                         + "(a copy of your file follows, each cell concerned highlighted and commented; "
                         + "click a sheet or cell to go there)"));
