@@ -39,7 +39,8 @@ import jp.evalsheet.EvalSheetWarehouseApplication;
  *
  * <p>System properties: {@code bench.sizes} (city, prefecture, nation or a number of municipalities;
  * default {@code city}), {@code bench.seed} (default 42), {@code bench.nation.municipalities}
- * (default 40), {@code bench.pandas.maxFiles} (skip pandas above this many .xlsx files; default 2000),
+ * (default 600), {@code bench.distinct.municipalities} (municipalities with files of their own; the
+ * rest reuse theirs under their own codes; default 200), {@code bench.pandas.maxFiles} (skip pandas above this many .xlsx files; default 2000),
  * {@code bench.dir} (default {@code pipeline/target/benchmark}), {@code bench.python} (the interpreter with pandas and
  * openpyxl; default the first of {@code python3} and {@code /usr/bin/python3} that has them).
  */
@@ -86,12 +87,13 @@ class IngestionBenchmark {
         int municipalities = switch (size) {
             case "city" -> 20;
             case "prefecture" -> 60;
-            case "nation" -> Integer.getInteger("bench.nation.municipalities", 40);
+            case "nation" -> Integer.getInteger("bench.nation.municipalities", 600);
             default -> Integer.parseInt(size);
         };
         print("%n== %s: %d municipalities ==%n", size, municipalities);
         long started = System.nanoTime();
-        Path corpus = new SyntheticSubmissions(dir, seed).corpus(size, municipalities);
+        Path corpus = new SyntheticSubmissions(dir, seed, Integer.getInteger("bench.distinct.municipalities", 200))
+                .corpus(size, municipalities);
         print("corpus          %s (ready in %.1f s; cached per seed and size)%n", corpus, seconds(started));
 
         Result result = new Result(size, municipalities);

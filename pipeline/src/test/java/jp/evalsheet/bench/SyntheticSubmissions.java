@@ -54,28 +54,42 @@ public final class SyntheticSubmissions {
     static final double LEGACY_SHARE = 0.3;
 
     private static final Charset CP932 = Charset.forName("windows-31j");
+    /** Marks a finished municipality in the store. */
+    private static final String DONE = ".complete";
     /** Marks a finished corpus folder; the suffix changes when the corpus layout does. */
-    private static final String DONE = ".complete-municipality-folders";
+    private static final String CORPUS_DONE = ".complete-municipality-folders";
 
     private final Path root;
     private final long seed;
+    private final int distinct;
 
     public SyntheticSubmissions(Path root, long seed) {
+        this(root, seed, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param distinct how many municipalities get files of their own; beyond that, municipality m
+     *     submits the files of municipality m mod distinct under its own code (generating costs about
+     *     a second per municipality, which would dominate a nation-sized run)
+     */
+    public SyntheticSubmissions(Path root, long seed, int distinct) {
         this.root = root;
         this.seed = seed;
+        this.distinct = distinct;
     }
 
     /** A corpus folder of N municipalities, generating what is not cached yet; returns its folder. */
     public Path corpus(String name, int municipalities) {
-        Path corpus = root.resolve("seed-" + seed).resolve(name + "-" + municipalities);
-        if (Files.exists(corpus.resolve(DONE))) {
+        Path corpus = root.resolve("seed-" + seed).resolve(name + "-" + municipalities
+                + (municipalities > distinct ? "-distinct-" + distinct : ""));
+        if (Files.exists(corpus.resolve(CORPUS_DONE))) {
             return corpus;
         }
-        IntStream.range(0, municipalities).parallel().forEach(this::municipality);
+        IntStream.range(0, Math.min(municipalities, distinct)).parallel().forEach(this::municipality);
         try {
             deleteRecursively(corpus);
             for (int m = 0; m < municipalities; m++) {
-                Path source = store(m);
+                Path source = store(m % distinct);
                 Path target = Files.createDirectories(corpus.resolve(municipalityOf(m).label()));
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path file : files.filter(f -> !f.getFileName().toString().equals(DONE)).sorted().toList()) {
@@ -88,7 +102,8 @@ public final class SyntheticSubmissions {
                     }
                 }
             }
-            Files.writeString(corpus.resolve(DONE), "seed=" + seed + "\nmunicipalities=" + municipalities + "\n");
+            Files.writeString(corpus.resolve(CORPUS_DONE), "seed=" + seed + "\nmunicipalities=" + municipalities
+                    + "\ndistinct=" + distinct + "\n");
             return corpus;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
