@@ -152,11 +152,11 @@ class ViewRulesIntegrationTests {
     private int sheetLoad(String subject) {
         int id = nextSheetLoad++;
         warehouse.execute("insert into etl_sheet_loads values (" + id + ", 1, 'made-up.xlsx', 'sha', 'sheet', 'test', "
-                + "'regional_strategy_2', '" + subject + "', 2024, null, 1, 'published', null, now())");
+                + "'regional_strategy_2', '" + subject + "', 2024, null, 1, 'published', null, now(), '112275', '朝霞市')");
         return id;
     }
 
     private static String lineage(int sheetLoad, String cell, String raw) {
-        return ", 'made-up.xlsx', 'sha', 'sheet', '" + cell + "', '" + raw + "', 1, " + sheetLoad;
+        return ", 'made-up.xlsx', 'sha', 'sheet', '" + cell + "', '" + raw + "', 1, " + sheetLoad + ", '112275'";
     }
 }
