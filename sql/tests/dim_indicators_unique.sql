@@ -1,5 +1,5 @@
--- dim_indicators has one row per indicator_id.
-select indicator_id, count(*) as row_count
+-- dim_indicators has one row per municipality and indicator_id.
+select municipality_code, indicator_id, count(*) as row_count
 from dim_indicators
-group by indicator_id
+group by municipality_code, indicator_id
 having count(*) > 1

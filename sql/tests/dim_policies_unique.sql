@@ -1,5 +1,5 @@
--- dim_policies has one row per plan and policy code.
-select plan_id, policy_code, count(*) as row_count
+-- dim_policies has one row per municipality, plan and policy code.
+select municipality_code, plan_id, policy_code, count(*) as row_count
 from dim_policies
-group by plan_id, policy_code
+group by municipality_code, plan_id, policy_code
 having count(*) > 1

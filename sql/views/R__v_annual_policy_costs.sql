@@ -1,7 +1,7 @@
--- v_annual_policy_costs: one row per policy per fiscal year: the total cost (thousand yen) of the
--- projects the policy lists with their costs, from the best report for that year: a settled
--- figure (決算) over a forecast (決算見込み), then the latest report. 【再掲】 rows are not summed,
--- and a cost printed as - counts as 0, as the sheets' own 計 row does.
+-- v_annual_policy_costs: one row per municipality, policy and fiscal year: the total cost (thousand
+-- yen) of the projects the policy lists with their costs, from the best report for that year: a
+-- settled figure (決算) over a forecast (決算見込み), then the latest report. 【再掲】 rows are not
+-- summed, and a cost printed as - counts as 0, as the sheets' own 計 row does.
 -- The base of v_policy_cost_trend and v_department_cost_trend.
 create or replace view v_annual_policy_costs as
 
@@ -9,6 +9,10 @@ with
 
 published as (
     select sheet_load_id from etl_sheet_loads where status = 'published'
+),
+
+municipalities as (
+    select * from dim_municipalities
 ),
 
 costs as (
@@ -19,6 +23,7 @@ costs as (
 
 reports as (
     select
+        municipality_code,
         policy_code,
         fiscal_year,
         cost_basis,
@@ -27,14 +32,14 @@ reports as (
         sum(case when not is_relisted then coalesce(cost_thousand_yen, 0) else 0 end) as cost_thousand_yen,
         count(*) filter (where not is_relisted) as project_count
     from costs
-    group by policy_code, fiscal_year, cost_basis, reported_fiscal_year, _sheet_load_id
+    group by municipality_code, policy_code, fiscal_year, cost_basis, reported_fiscal_year, _sheet_load_id
 ),
 
 ranked as (
     select
         *,
         row_number() over (
-            partition by policy_code, fiscal_year
+            partition by municipality_code, policy_code, fiscal_year
             order by (cost_basis = 'settled') desc, reported_fiscal_year desc
         ) as preference
     from reports
@@ -42,6 +47,8 @@ ranked as (
 
 final as (
     select
+        r.municipality_code,
+        m.municipality_name,
         e.plan_id,
         r.policy_code,
         e.policy_name,
@@ -54,7 +61,10 @@ final as (
         r._sheet_load_id
     from ranked as r
     inner join fct_policy_evaluations as e on e._sheet_load_id = r._sheet_load_id
+    left join municipalities as m on m.municipality_code = r.municipality_code
     where r.preference = 1
 )
 
 select * from final;
+
+comment on view v_annual_policy_costs is '年度別施策コスト: one row per municipality, policy and fiscal year: the total cost of the best report (settled over forecast, then the latest), the base of the cost trends';

@@ -1,7 +1,7 @@
--- v_data_quality_findings: one row per problem found in the data itself, with the file, sheet and
--- cell to look at: the warnings raised while reading the current sheets, the errors of the latest
--- run (what was rejected) and its warnings about sheets it did not load (hidden, of no known
--- family), and the cross-checks over the current facts:
+-- v_data_quality_findings: one row per problem found in the data itself, with the municipality,
+-- file, sheet and cell to look at: the warnings raised while reading the current sheets, the
+-- errors of the latest run (what was rejected) and its warnings about sheets it did not load
+-- (hidden, of no known family), and the cross-checks over the current facts:
 --   printed_total_differs_from_projects / printed_trend_differs_from_projects: a printed 計 or
 --     経年変化 that differs from the sum of its projects;
 --   relisted_project_with_cost: a 【再掲】 row that prints a cost;
@@ -16,6 +16,8 @@
 --   same_indicator_different_targets: one indicator (the same actual values in two plans) with
 --     different targets for the same year.
 -- Direction: an indicator goes down when its target is less than half its baseline (待機児童数 toward 0).
+-- Every cross-check compares a municipality's facts with its own only. municipality_code is null for
+-- a file of the latest run whose municipality could not be told (rule unknown_municipality).
 create or replace view v_data_quality_findings as
 
 with
@@ -24,12 +26,17 @@ loads as (
     select * from etl_sheet_loads
 ),
 
+municipalities as (
+    select * from dim_municipalities
+),
+
 latest_run as (
     select max(load_run_id) as load_run_id from etl_load_runs
 ),
 
 read_findings as (
     select
+        m.municipality_code,
         m.source_file,
         m.sheet_name,
         m.cell,
@@ -40,9 +47,9 @@ read_findings as (
         m.load_run_id
     from etl_messages as m
     left join loads as l on l.sheet_load_id = m.sheet_load_id
+    left join latest_run as r on r.load_run_id = m.load_run_id
     where (m.severity <> 'error' and l.status = 'published')
-        or (m.sheet_load_id is null and m.load_run_id = (select load_run_id from latest_run))
-        or (m.severity = 'error' and m.load_run_id = (select load_run_id from latest_run))
+        or (r.load_run_id is not null and (m.sheet_load_id is null or m.severity = 'error'))
 ),
 
 printed_totals as (
@@ -63,6 +70,7 @@ project_sums as (
 
 total_mismatches as (
     select
+        t.municipality_code,
         t._source_file as source_file,
         t._sheet_name as sheet_name,
         t._cell as cell,
@@ -83,6 +91,7 @@ total_mismatches as (
 
 relisted_with_cost as (
     select
+        c.municipality_code,
         c._source_file as source_file,
         c._sheet_name as sheet_name,
         c._cell as cell,
@@ -118,28 +127,28 @@ statuses as (
 
 latest_actuals as (
     select
-        plan_id, owner_code, indicator_no, sub_label,
+        municipality_code, plan_id, owner_code, indicator_no, sub_label,
         max(fiscal_year) as fiscal_year,
         arg_max(value, fiscal_year) as value,
         arg_max(_cell, fiscal_year) as cell
     from indicator_values
     where value_kind = 'actual' and value is not null
-    group by plan_id, owner_code, indicator_no, sub_label
+    group by municipality_code, plan_id, owner_code, indicator_no, sub_label
 ),
 
 final_targets as (
     select
-        plan_id, owner_code, indicator_no, sub_label,
+        municipality_code, plan_id, owner_code, indicator_no, sub_label,
         max(fiscal_year) as fiscal_year,
         arg_max(value, fiscal_year) as value,
         arg_max(_cell, fiscal_year) as cell
     from indicator_values
     where value_kind = 'target' and value is not null
-    group by plan_id, owner_code, indicator_no, sub_label
+    group by municipality_code, plan_id, owner_code, indicator_no, sub_label
 ),
 
 baselines as (
-    select plan_id, owner_code, indicator_no, sub_label, value, fiscal_year
+    select municipality_code, plan_id, owner_code, indicator_no, sub_label, value, fiscal_year
     from indicator_values
     where value_kind = 'baseline' and value is not null
 ),
@@ -157,14 +166,15 @@ assessed as (
         case when b.value > 0 and t.value < b.value / 2 then -1 else 1 end as direction
     from latest_actuals as a
     left join indicator_values as same_year
-        on same_year.plan_id = a.plan_id and same_year.owner_code = a.owner_code
+        on same_year.municipality_code = a.municipality_code and same_year.plan_id = a.plan_id
+        and same_year.owner_code = a.owner_code
         and same_year.indicator_no = a.indicator_no and same_year.sub_label is not distinct from a.sub_label
         and same_year.value_kind = 'target' and same_year.fiscal_year = a.fiscal_year and same_year.value is not null
     left join final_targets as t
-        on t.plan_id = a.plan_id and t.owner_code = a.owner_code
+        on t.municipality_code = a.municipality_code and t.plan_id = a.plan_id and t.owner_code = a.owner_code
         and t.indicator_no = a.indicator_no and t.sub_label is not distinct from a.sub_label
     left join baselines as b
-        on b.plan_id = a.plan_id and b.owner_code = a.owner_code
+        on b.municipality_code = a.municipality_code and b.plan_id = a.plan_id and b.owner_code = a.owner_code
         and b.indicator_no = a.indicator_no and b.sub_label is not distinct from a.sub_label
 ),
 
@@ -172,7 +182,7 @@ assessed as (
 -- indicator (no 1) and all of its sub-rows
 rated as (
     select
-        s.plan_id, s.category, s.owner_code, coalesce(s.indicator_no, 1) as indicator_no,
+        s.municipality_code, s.plan_id, s.category, s.owner_code, coalesce(s.indicator_no, 1) as indicator_no,
         s.status, s.status_label, s._source_file, s._sheet_name, s._cell, s._raw_text, s._load_run_id,
         bool_and(a.target_value is not null and a.direction * (a.value - a.target_value) >= 0) as target_met,
         bool_or(a.baseline_value is not null and a.direction * (a.value - a.baseline_value) < 0) as worse_than_baseline,
@@ -183,13 +193,14 @@ rated as (
         max(cast(a.baseline_value as double)) as baseline_value
     from statuses as s
     inner join assessed as a
-        on a.plan_id = s.plan_id and a.owner_code = s.owner_code and a.indicator_no = coalesce(s.indicator_no, 1)
+        on a.municipality_code = s.municipality_code and a.plan_id = s.plan_id and a.owner_code = s.owner_code
+        and a.indicator_no = coalesce(s.indicator_no, 1)
     group by all
 ),
 
 target_met_not_a as (
     select
-        _source_file as source_file, _sheet_name as sheet_name, _cell as cell, 'warning' as severity,
+        municipality_code, _source_file as source_file, _sheet_name as sheet_name, _cell as cell, 'warning' as severity,
         'target_met_but_not_rated_a' as rule,
         category || ' ' || owner_code || ' #' || indicator_no || ': the status is ' || status || ' ' || coalesce(status_label, '')
             || ' but the latest actual (' || latest_text || ') reaches the target ' || target_text || '; expected A'
@@ -201,7 +212,7 @@ target_met_not_a as (
 
 contradicts_baseline as (
     select
-        _source_file, _sheet_name, _cell, 'warning',
+        municipality_code, _source_file, _sheet_name, _cell, 'warning',
         'status_contradicts_baseline',
         category || ' ' || owner_code || ' #' || indicator_no || ': the status is ' || status || ' ' || coalesce(status_label, '')
             || ' but the latest actual (' || latest_text || ') is worse than the baseline ' || baseline_value,
@@ -214,10 +225,12 @@ series as (
     select
         v.*,
         lag(v.value) over (
-            partition by v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id order by v.fiscal_year
+            partition by v.municipality_code, v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id
+            order by v.fiscal_year
         ) as previous_value,
         lag(v.fiscal_year) over (
-            partition by v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id order by v.fiscal_year
+            partition by v.municipality_code, v.plan_id, v.owner_code, v.indicator_no, v.sub_label, v._sheet_load_id
+            order by v.fiscal_year
         ) as previous_fiscal_year
     from indicator_values as v
     inner join indicators as i
@@ -227,7 +240,7 @@ series as (
 
 cumulative_decreases as (
     select
-        _source_file, _sheet_name, _cell, 'warning',
+        municipality_code, _source_file, _sheet_name, _cell, 'warning',
         'cumulative_value_decreases',
         owner_code || ' #' || indicator_no || ': a cumulative (累計) value goes down from ' || cast(previous_value as double)
             || ' in FY' || previous_fiscal_year || ' to ' || cast(value as double) || ' in FY' || fiscal_year,
@@ -238,7 +251,7 @@ cumulative_decreases as (
 
 per_year_sizes as (
     select
-        i.plan_id, i.owner_code, i.indicator_no, i.indicator_name,
+        i.municipality_code, i.plan_id, i.owner_code, i.indicator_no, i.indicator_name,
         max(v.value) filter (where v.value_kind in ('actual', 'baseline')) as largest_value,
         count(*) filter (where v.value_kind = 'actual' and v.value is not null) as actual_count
     from indicators as i
@@ -250,7 +263,7 @@ per_year_sizes as (
 
 target_looks_cumulative as (
     select
-        v._source_file, v._sheet_name, t.cell, 'warning',
+        s.municipality_code, v._source_file, v._sheet_name, t.cell, 'warning',
         'target_looks_cumulative',
         s.owner_code || ' #' || s.indicator_no || ' ' || s.indicator_name || ': the target ' || cast(t.value as double)
             || ' is more than five times every value so far (at most ' || cast(s.largest_value as double)
@@ -258,45 +271,46 @@ target_looks_cumulative as (
         v._raw_text, v._load_run_id
     from per_year_sizes as s
     inner join final_targets as t
-        on t.plan_id = s.plan_id and t.owner_code = s.owner_code and t.indicator_no = s.indicator_no and t.sub_label is null
+        on t.municipality_code = s.municipality_code and t.plan_id = s.plan_id and t.owner_code = s.owner_code
+        and t.indicator_no = s.indicator_no and t.sub_label is null
     inner join indicator_values as v
-        on v.plan_id = t.plan_id and v.owner_code = t.owner_code and v.indicator_no = t.indicator_no
+        on v.municipality_code = t.municipality_code and v.plan_id = t.plan_id and v.owner_code = t.owner_code
+        and v.indicator_no = t.indicator_no
         and v.value_kind = 'target' and v.fiscal_year = t.fiscal_year and v.sub_label is null
     where s.actual_count >= 3 and s.largest_value > 0 and t.value > 5 * s.largest_value
 ),
 
 missing_status as (
     select
-        i._source_file, i._sheet_name, i._cell, 'warning',
+        i.municipality_code, i._source_file, i._sheet_name, i._cell, 'warning',
         'missing_status',
         i.indicator_category || ' ' || i.owner_code || ' #' || i.indicator_no || ' ' || i.indicator_name
             || ' has no status (A, B or C) and is left out of the status counts',
         i._raw_text, i._load_run_id
     from indicators as i
-    where i.indicator_category in ('数値目標', 'KPI')
-        and not exists (
-            select 1 from statuses as s
-            where s._sheet_load_id = i._sheet_load_id and s.owner_code = i.owner_code and s.indicator_no = i.indicator_no
-        )
+    left join statuses as s
+        on s._sheet_load_id = i._sheet_load_id and s.owner_code = i.owner_code and s.indicator_no = i.indicator_no
+    where i.indicator_category in ('数値目標', 'KPI') and s._sheet_load_id is null
 ),
 
 no_progress as (
     select
-        v._source_file, v._sheet_name, a.cell, 'info',
+        a.municipality_code, v._source_file, v._sheet_name, a.cell, 'info',
         'no_progress',
         a.owner_code || ' #' || a.indicator_no || coalesce(' ' || a.sub_label, '') || ': the latest actual (FY'
             || a.fiscal_year || ') is 0 against a target of ' || cast(a.target_value as double),
         v._raw_text, v._load_run_id
     from assessed as a
     inner join indicator_values as v
-        on v.plan_id = a.plan_id and v.owner_code = a.owner_code and v.indicator_no = a.indicator_no
-        and v.sub_label is not distinct from a.sub_label and v.value_kind = 'actual' and v.fiscal_year = a.fiscal_year
+        on v.municipality_code = a.municipality_code and v.plan_id = a.plan_id and v.owner_code = a.owner_code
+        and v.indicator_no = a.indicator_no and v.sub_label is not distinct from a.sub_label and v.value_kind = 'actual'
+        and v.fiscal_year = a.fiscal_year
     where a.value = 0 and a.target_value > 0 and a.direction = 1
 ),
 
 overview_differs as (
     select
-        o._source_file, o._sheet_name, o._cell, 'warning',
+        o.municipality_code, o._source_file, o._sheet_name, o._cell, 'warning',
         'overview_grade_differs_from_sheet',
         'welfare project ' || o.owner_code || ' ' || coalesce(o.project_name, '') || ': the overview prints ' || o.grade
             || ' for FY' || o.fiscal_year || ' but its own sheet (' || s._source_file || ', sheet ' || s._sheet_name
@@ -305,7 +319,8 @@ overview_differs as (
     from fct_overview_grades as o
     inner join published_loads as p on p.sheet_load_id = o._sheet_load_id
     inner join statuses as s
-        on s.plan_id = o.plan_id and s.owner_code = o.owner_code and s.category = '福祉事業評価'
+        on s.municipality_code = o.municipality_code and s.plan_id = o.plan_id and s.owner_code = o.owner_code
+        and s.category = '福祉事業評価'
         and s.evaluation_fiscal_year = o.fiscal_year
     where o.grade is not null and o.grade <> s.status
 ),
@@ -313,7 +328,7 @@ overview_differs as (
 -- the same indicator reported in two plans: equal values in every fiscal year both report (at
 -- least two), compared with the target each plan sets for the same year
 reported_values as (
-    select plan_id, owner_code, indicator_no, fiscal_year, arg_max(value, reported_fiscal_year) as value
+    select municipality_code, plan_id, owner_code, indicator_no, fiscal_year, arg_max(value, reported_fiscal_year) as value
     from indicator_values
     where value_kind in ('actual', 'forecast') and value is not null and sub_label is null
     group by all
@@ -322,27 +337,35 @@ reported_values as (
 -- candidates share a value in at least two years (an equality join, cheap at any size) ...
 candidates as (
     select
+        a.municipality_code,
         a.plan_id as plan_a, a.owner_code as owner_a, a.indicator_no as no_a,
         b.plan_id as plan_b, b.owner_code as owner_b, b.indicator_no as no_b
     from reported_values as a
     inner join reported_values as b
-        on b.fiscal_year = a.fiscal_year and b.value = a.value and b.plan_id > a.plan_id
+        on b.municipality_code = a.municipality_code and b.fiscal_year = a.fiscal_year and b.value = a.value
+        and b.plan_id > a.plan_id
     group by all
     having count(*) >= 2
 ),
 
+-- ... that differ in a year both report ...
+differing as (
+    select distinct c.*
+    from candidates as c
+    inner join reported_values as a
+        on a.municipality_code = c.municipality_code and a.plan_id = c.plan_a and a.owner_code = c.owner_a
+        and a.indicator_no = c.no_a
+    inner join reported_values as b
+        on b.municipality_code = c.municipality_code and b.plan_id = c.plan_b and b.owner_code = c.owner_b
+        and b.indicator_no = c.no_b and b.fiscal_year = a.fiscal_year
+    where a.value <> b.value
+),
+
 -- ... and are twins when no year that both report differs
 twins as (
-    select c.*
-    from candidates as c
-    where not exists (
-        select 1
-        from reported_values as a
-        inner join reported_values as b on b.fiscal_year = a.fiscal_year
-        where a.plan_id = c.plan_a and a.owner_code = c.owner_a and a.indicator_no = c.no_a
-            and b.plan_id = c.plan_b and b.owner_code = c.owner_b and b.indicator_no = c.no_b
-            and a.value <> b.value
-    )
+    select * from candidates
+    except
+    select * from differing
 ),
 
 twin_targets as (
@@ -352,16 +375,17 @@ twin_targets as (
         ta._load_run_id as run_a, tb._source_file as file_b, tb._sheet_name as sheet_b, tb._cell as cell_b
     from twins as tw
     inner join indicator_values as ta
-        on ta.plan_id = tw.plan_a and ta.owner_code = tw.owner_a and ta.indicator_no = tw.no_a and ta.value_kind = 'target'
+        on ta.municipality_code = tw.municipality_code and ta.plan_id = tw.plan_a and ta.owner_code = tw.owner_a
+        and ta.indicator_no = tw.no_a and ta.value_kind = 'target'
     inner join indicator_values as tb
-        on tb.plan_id = tw.plan_b and tb.owner_code = tw.owner_b and tb.indicator_no = tw.no_b and tb.value_kind = 'target'
-        and tb.fiscal_year = ta.fiscal_year
+        on tb.municipality_code = tw.municipality_code and tb.plan_id = tw.plan_b and tb.owner_code = tw.owner_b
+        and tb.indicator_no = tw.no_b and tb.value_kind = 'target' and tb.fiscal_year = ta.fiscal_year
     where ta.value <> tb.value
 ),
 
 different_targets as (
     select
-        file_a, sheet_a, cell_a, 'warning',
+        municipality_code, file_a, sheet_a, cell_a, 'warning',
         'same_indicator_different_targets',
         'indicator ' || plan_a || ' ' || owner_a || ' #' || no_a || ' reports the same values as ' || plan_b || ' '
             || owner_b || ' #' || no_b || ' (' || file_b || ', sheet ' || sheet_b || ', cell ' || cell_b
@@ -371,7 +395,7 @@ different_targets as (
     from twin_targets
 ),
 
-final as (
+findings as (
     select * from read_findings
     union all
     select * from total_mismatches
@@ -393,6 +417,24 @@ final as (
     select * from overview_differs
     union all
     select * from different_targets
+),
+
+final as (
+    select
+        f.municipality_code,
+        m.municipality_name,
+        f.source_file,
+        f.sheet_name,
+        f.cell,
+        f.severity,
+        f.rule,
+        f.message,
+        f.raw_text,
+        f.load_run_id
+    from findings as f
+    left join municipalities as m on m.municipality_code = f.municipality_code
 )
 
 select * from final;
+
+comment on view v_data_quality_findings is 'データ品質指摘: one row per problem found in the data (warnings of current sheets, errors of the latest run, cross-checks within each municipality), with its municipality, file, sheet and cell';

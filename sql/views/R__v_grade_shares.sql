@@ -1,7 +1,8 @@
--- v_grade_shares: one row per plan, category, evaluation year and status of its scale: how many
--- items got that status and their share in percent, rounded to one decimal by the largest
--- remainder method so that the shares of a plan, category and year add up to exactly 100.0, the
--- way the city prints them (11 of 27 is 40.74 %, printed 40.8 so that 33.3 + 40.8 + 25.9 = 100.0).
+-- v_grade_shares: one row per municipality, plan, category, evaluation year and status of its
+-- scale: how many of the municipality's items got that status and their share in percent, rounded
+-- to one decimal by the largest remainder method so that the shares of a municipality, plan,
+-- category and year add up to exactly 100.0, the way the city prints them (11 of 27 is 40.74 %,
+-- printed 40.8 so that 33.3 + 40.8 + 25.9 = 100.0).
 -- Categories: 施策進捗 and 施策必要性 (policy ratings 1-4), 数値目標 and KPI (strategy), 福祉事業評価
 -- (each welfare project's own sheet) and 福祉事業評価（評価一覧） (the overview table, one year each for
 -- R3, R4, R5; its evaluation_fiscal_year is the year graded).
@@ -14,8 +15,13 @@ published as (
     select sheet_load_id from etl_sheet_loads where status = 'published'
 ),
 
+municipalities as (
+    select * from dim_municipalities
+),
+
 policy_ratings as (
     select
+        r.municipality_code,
         'comprehensive_plan' as plan_id,
         case r.rating_kind when 'progress' then '施策進捗' else '施策必要性' end as category,
         r.evaluation_fiscal_year,
@@ -26,13 +32,15 @@ policy_ratings as (
 ),
 
 statuses as (
-    select s.plan_id, s.category, s.evaluation_fiscal_year, s.status, s.status_label
+    select s.municipality_code, s.plan_id, s.category, s.evaluation_fiscal_year, s.status, s.status_label
     from fct_statuses as s
     inner join published as p on p.sheet_load_id = s._sheet_load_id
 ),
 
 overview_grades as (
-    select o.plan_id, '福祉事業評価（評価一覧）' as category, o.fiscal_year, o.grade, null as status_label
+    select
+        o.municipality_code, o.plan_id, '福祉事業評価（評価一覧）' as category, o.fiscal_year, o.grade,
+        null as status_label
     from fct_overview_grades as o
     inner join published as p on p.sheet_load_id = o._sheet_load_id
     where o.grade is not null
@@ -50,38 +58,49 @@ scales as (
     select * from dim_status_scales
 ),
 
+-- every status of the scale for each municipality, plan, category and year graded, so that a
+-- status nobody got is counted 0
 frame as (
     select
+        g.municipality_code,
         g.plan_id,
         g.category,
         g.evaluation_fiscal_year,
         s.status,
         s.status_label,
         s.sort_order
-    from (select distinct plan_id, category, evaluation_fiscal_year from graded) as g
+    from (select distinct municipality_code, plan_id, category, evaluation_fiscal_year from graded) as g
     inner join scales as s on s.plan_id = g.plan_id and s.category = g.category
+),
+
+-- counted by an equality join on the whole key (a status outside the scale is not counted)
+counts as (
+    select municipality_code, plan_id, category, evaluation_fiscal_year, status,
+        max(status_label) as status_label, count(*) as status_count
+    from graded
+    group by municipality_code, plan_id, category, evaluation_fiscal_year, status
 ),
 
 counted as (
     select
+        f.municipality_code,
         f.plan_id,
         f.category,
         f.evaluation_fiscal_year,
         f.status,
-        coalesce(f.status_label, max(g.status_label)) as status_label,
+        coalesce(f.status_label, c.status_label) as status_label,
         f.sort_order,
-        count(g.status) as status_count
+        coalesce(c.status_count, 0) as status_count
     from frame as f
-    left join graded as g
-        on g.plan_id = f.plan_id and g.category = f.category
-        and g.evaluation_fiscal_year = f.evaluation_fiscal_year and g.status = f.status
-    group by f.plan_id, f.category, f.evaluation_fiscal_year, f.status, f.status_label, f.sort_order
+    left join counts as c
+        on c.municipality_code = f.municipality_code and c.plan_id = f.plan_id and c.category = f.category
+        and c.evaluation_fiscal_year = f.evaluation_fiscal_year and c.status = f.status
 ),
 
 with_totals as (
     select
         *,
-        sum(status_count) over (partition by plan_id, category, evaluation_fiscal_year) as total_count
+        sum(status_count) over (partition by municipality_code, plan_id, category, evaluation_fiscal_year) as total_count
     from counted
 ),
 
@@ -98,28 +117,36 @@ floored as (
 apportioned as (
     select
         *,
-        1000 - sum(floor_tenths) over (partition by plan_id, category, evaluation_fiscal_year) as missing_tenths,
+        1000 - sum(floor_tenths) over (
+            partition by municipality_code, plan_id, category, evaluation_fiscal_year
+        ) as missing_tenths,
         row_number() over (
-            partition by plan_id, category, evaluation_fiscal_year order by remainder desc, sort_order
+            partition by municipality_code, plan_id, category, evaluation_fiscal_year order by remainder desc, sort_order
         ) as remainder_rank
     from floored
 ),
 
 final as (
     select
-        plan_id,
-        category,
-        evaluation_fiscal_year,
-        status,
-        status_label,
-        status_count::integer as status_count,
-        total_count::integer as total_count,
+        a.municipality_code,
+        m.municipality_name,
+        a.plan_id,
+        a.category,
+        a.evaluation_fiscal_year,
+        a.status,
+        a.status_label,
+        a.status_count::integer as status_count,
+        a.total_count::integer as total_count,
         case
-            when total_count > 0
-                then ((floor_tenths + case when remainder_rank <= missing_tenths then 1 else 0 end) / 10.0)::decimal(4, 1)
+            when a.total_count > 0 then (
+                (a.floor_tenths + case when a.remainder_rank <= a.missing_tenths then 1 else 0 end) / 10.0
+            )::decimal(4, 1)
         end as share_percent,
-        sort_order
-    from apportioned
+        a.sort_order
+    from apportioned as a
+    left join municipalities as m on m.municipality_code = a.municipality_code
 )
 
 select * from final;
+
+comment on view v_grade_shares is '評価区分の件数と割合: one row per municipality, plan, category, evaluation year and status: count and share in percent (one decimal, adding up to 100.0)';

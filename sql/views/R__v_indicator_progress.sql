@@ -1,8 +1,10 @@
--- v_indicator_progress: one row per indicator (and sub-row) per fiscal year with a reported value,
--- for every plan: the actual (実績) when one was reported, else the forecast (見込み), from the latest
--- report; beside it the baseline (策定当初), the target for that year if the plan sets one, else the
--- final target, achievement_ratio = value ÷ target and progress_ratio = (value − baseline) ÷
--- (target − baseline), which also measures indicators that go down (待機児童数 toward 0).
+-- v_indicator_progress: one row per municipality, indicator (and sub-row) and fiscal year with a
+-- reported value, for every plan (an indicator is the municipality's own: its plan, owner and
+-- number are matched within one municipality): the actual (実績) when one was reported, else the
+-- forecast (見込み), from the latest report; beside it the baseline (策定当初), the target for that
+-- year if the plan sets one, else the final target, achievement_ratio = value ÷ target and
+-- progress_ratio = (value − baseline) ÷ (target − baseline), which also measures indicators that go
+-- down (待機児童数 toward 0).
 -- value is null (and value_text holds the token) when the sheet shows no number; a ratio is null
 -- when a number is missing or its denominator is 0.
 create or replace view v_indicator_progress as
@@ -17,6 +19,10 @@ plans as (
     select * from dim_plans
 ),
 
+municipalities as (
+    select * from dim_municipalities
+),
+
 indicator_values as (
     select v.*
     from fct_indicator_values as v
@@ -29,7 +35,8 @@ latest_definitions as (
         select
             i.*,
             row_number() over (
-                partition by i.plan_id, i.owner_code, i.indicator_no order by i.evaluation_fiscal_year desc
+                partition by i.municipality_code, i.plan_id, i.owner_code, i.indicator_no
+                order by i.evaluation_fiscal_year desc
             ) as recency
         from fct_indicators as i
         inner join published as p on p.sheet_load_id = i._sheet_load_id
@@ -43,7 +50,7 @@ reported as (
         select
             *,
             row_number() over (
-                partition by plan_id, owner_code, indicator_no, sub_label, fiscal_year
+                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label, fiscal_year
                 order by (value_kind = 'actual') desc, reported_fiscal_year desc
             ) as preference
         from indicator_values
@@ -58,7 +65,8 @@ targets as (
         select
             *,
             row_number() over (
-                partition by plan_id, owner_code, indicator_no, sub_label, fiscal_year order by reported_fiscal_year desc
+                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label, fiscal_year
+                order by reported_fiscal_year desc
             ) as recency
         from indicator_values
         where value_kind = 'target'
@@ -72,7 +80,8 @@ baselines as (
         select
             *,
             row_number() over (
-                partition by plan_id, owner_code, indicator_no, sub_label order by reported_fiscal_year desc
+                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label
+                order by reported_fiscal_year desc
             ) as recency
         from indicator_values
         where value_kind = 'baseline'
@@ -85,7 +94,9 @@ final_targets as (
     from (
         select
             *,
-            row_number() over (partition by plan_id, owner_code, indicator_no, sub_label order by fiscal_year desc) as lateness
+            row_number() over (
+                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label order by fiscal_year desc
+            ) as lateness
         from targets
     )
     where lateness = 1
@@ -101,19 +112,23 @@ with_targets as (
         b.fiscal_year as baseline_fiscal_year
     from reported as r
     left join targets as same_year
-        on same_year.plan_id = r.plan_id and same_year.owner_code = r.owner_code
+        on same_year.municipality_code = r.municipality_code and same_year.plan_id = r.plan_id
+        and same_year.owner_code = r.owner_code
         and same_year.indicator_no = r.indicator_no and same_year.sub_label is not distinct from r.sub_label
         and same_year.fiscal_year = r.fiscal_year
     left join final_targets as final_target
-        on final_target.plan_id = r.plan_id and final_target.owner_code = r.owner_code
+        on final_target.municipality_code = r.municipality_code and final_target.plan_id = r.plan_id
+        and final_target.owner_code = r.owner_code
         and final_target.indicator_no = r.indicator_no and final_target.sub_label is not distinct from r.sub_label
     left join baselines as b
-        on b.plan_id = r.plan_id and b.owner_code = r.owner_code
+        on b.municipality_code = r.municipality_code and b.plan_id = r.plan_id and b.owner_code = r.owner_code
         and b.indicator_no = r.indicator_no and b.sub_label is not distinct from r.sub_label
 ),
 
 final as (
     select
+        r.municipality_code,
+        m.municipality_name,
         r.plan_id as plan,
         pl.plan_name,
         d.indicator_category,
@@ -141,8 +156,12 @@ final as (
         r._cell
     from with_targets as r
     inner join latest_definitions as d
-        on d.plan_id = r.plan_id and d.owner_code = r.owner_code and d.indicator_no = r.indicator_no
+        on d.municipality_code = r.municipality_code and d.plan_id = r.plan_id and d.owner_code = r.owner_code
+        and d.indicator_no = r.indicator_no
     left join plans as pl on pl.plan_id = r.plan_id
+    left join municipalities as m on m.municipality_code = r.municipality_code
 )
 
 select * from final;
+
+comment on view v_indicator_progress is '指標の進捗: one row per municipality, indicator (and sub-row) and fiscal year: the value beside baseline and target, with achievement and progress ratios';

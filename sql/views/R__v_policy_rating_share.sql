@@ -1,6 +1,7 @@
--- v_policy_rating_share: one row per evaluation year, rating kind (progress 進捗状況 / necessity
--- 必要性) and rating 1..4: how many policies got it and their share in percent, rounded to one
--- decimal by the largest-remainder method so that the shares of a year and kind add up to 100.0.
+-- v_policy_rating_share: one row per municipality, evaluation year, rating kind (progress 進捗状況 /
+-- necessity 必要性) and rating 1..4: how many of the municipality's policies got it and their share
+-- in percent, rounded to one decimal by the largest-remainder method so that the shares of a
+-- municipality, year and kind add up to 100.0.
 create or replace view v_policy_rating_share as
 
 with
@@ -12,6 +13,8 @@ shares as (
 
 final as (
     select
+        municipality_code,
+        municipality_name,
         evaluation_fiscal_year,
         case category when '施策進捗' then 'progress' else 'necessity' end as rating_kind,
         cast(status as integer) as rating,
@@ -22,3 +25,5 @@ final as (
 )
 
 select * from final;
+
+comment on view v_policy_rating_share is '施策の進捗状況・必要性の割合: one row per municipality, evaluation year, rating kind and rating 1-4: how many policies got it and their share';

@@ -1,5 +1,5 @@
--- v_project_cost_trend: one row per project per policy that lists it with its costs, per fiscal
--- year: the cost from the best report (settled over forecast, then the latest report), with the
+-- v_project_cost_trend: one row per municipality, project, policy that lists it with its costs,
+-- and fiscal year: the cost from the best report (settled over forecast, then the latest report), with the
 -- change from the previous fiscal year. 【再掲】 listings carry no cost and are left out.
 create or replace view v_project_cost_trend as
 
@@ -7,6 +7,10 @@ with
 
 published as (
     select sheet_load_id from etl_sheet_loads where status = 'published'
+),
+
+municipalities as (
+    select * from dim_municipalities
 ),
 
 costs as (
@@ -20,7 +24,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by policy_code, project_name, fiscal_year
+            partition by municipality_code, policy_code, project_name, fiscal_year
             order by (cost_basis = 'settled') desc, reported_fiscal_year desc
         ) as preference
     from costs
@@ -29,27 +33,36 @@ ranked as (
 chosen as (
     select
         *,
-        lag(fiscal_year) over (partition by policy_code, project_name order by fiscal_year) as previous_fiscal_year,
-        lag(cost_thousand_yen) over (partition by policy_code, project_name order by fiscal_year) as previous_cost
+        lag(fiscal_year) over (
+            partition by municipality_code, policy_code, project_name order by fiscal_year
+        ) as previous_fiscal_year,
+        lag(cost_thousand_yen) over (
+            partition by municipality_code, policy_code, project_name order by fiscal_year
+        ) as previous_cost
     from ranked
     where preference = 1
 ),
 
 final as (
     select
-        policy_code,
-        project_name,
-        fiscal_year,
-        cost_thousand_yen,
-        cost_basis,
-        yoy_change(cost_thousand_yen, previous_cost, fiscal_year, previous_fiscal_year) as yoy_change_thousand_yen,
-        yoy_ratio(cost_thousand_yen, previous_cost, fiscal_year, previous_fiscal_year) as yoy_change_ratio,
-        reported_fiscal_year,
-        _raw_text,
-        _source_file,
-        _sheet_name,
-        _cell
-    from chosen
+        c.municipality_code,
+        m.municipality_name,
+        c.policy_code,
+        c.project_name,
+        c.fiscal_year,
+        c.cost_thousand_yen,
+        c.cost_basis,
+        yoy_change(c.cost_thousand_yen, c.previous_cost, c.fiscal_year, c.previous_fiscal_year) as yoy_change_thousand_yen,
+        yoy_ratio(c.cost_thousand_yen, c.previous_cost, c.fiscal_year, c.previous_fiscal_year) as yoy_change_ratio,
+        c.reported_fiscal_year,
+        c._raw_text,
+        c._source_file,
+        c._sheet_name,
+        c._cell
+    from chosen as c
+    left join municipalities as m on m.municipality_code = c.municipality_code
 )
 
 select * from final;
+
+comment on view v_project_cost_trend is '事務事業別コスト推移: one row per municipality, policy, project and fiscal year: the cost from the best report with the change from the previous year';

@@ -1,6 +1,7 @@
--- v_status_achievement_share: one row per plan, category and evaluation year: how many items are
--- rated A or B (targets met, or on the way / better than the baseline) and their share of all
--- rated items, rounded to one decimal (数値目標 3 of 7 = 42.9, KPI 20 of 27 = 74.1).
+-- v_status_achievement_share: one row per municipality, plan, category and evaluation year: how
+-- many of the municipality's items are rated A or B (targets met, or on the way / better than the
+-- baseline) and their share of all rated items, rounded to one decimal (数値目標 3 of 7 = 42.9, KPI
+-- 20 of 27 = 74.1).
 -- For the policy ratings (1-4) the same share counts ratings 3 and 4.
 create or replace view v_status_achievement_share as
 
@@ -12,6 +13,8 @@ shares as (
 
 final as (
     select
+        municipality_code,
+        any_value(municipality_name) as municipality_name,
         plan_id as plan,
         category,
         evaluation_fiscal_year,
@@ -21,7 +24,9 @@ final as (
             100.0 * sum(status_count) filter (where status in ('A', 'B', '3', '4')) / max(total_count), 1
         )::decimal(4, 1) end as achieved_share_percent
     from shares
-    group by plan_id, category, evaluation_fiscal_year
+    group by municipality_code, plan_id, category, evaluation_fiscal_year
 )
 
 select * from final;
+
+comment on view v_status_achievement_share is '達成割合: one row per municipality, plan, category and evaluation year: count and share of items rated A or B (ratings 3 and 4 for policies)';

@@ -1,12 +1,18 @@
 -- v_value_changes: one row per figure that a resubmission changed, added or removed: the value
 -- and raw text in the version that was replaced and in the version that replaced it, with the
--- cell of each. Covers indicator values, project costs, statuses and policy ratings.
+-- cell of each. Covers indicator values, project costs, statuses and policy ratings. A version
+-- replaces the previous one of the same municipality, subject and evaluation year only.
 create or replace view v_value_changes as
 
 with
 
+municipalities as (
+    select * from dim_municipalities
+),
+
 versions as (
     select
+        municipality_code,
         sheet_load_id,
         sheet_family,
         plan_id,
@@ -15,10 +21,12 @@ versions as (
         load_run_id,
         source_file,
         lead(sheet_load_id) over (
-            partition by sheet_family, plan_id, subject_code, evaluation_fiscal_year order by sheet_load_id
+            partition by municipality_code, sheet_family, plan_id, subject_code, evaluation_fiscal_year
+            order by sheet_load_id
         ) as next_sheet_load_id,
         lead(load_run_id) over (
-            partition by sheet_family, plan_id, subject_code, evaluation_fiscal_year order by sheet_load_id
+            partition by municipality_code, sheet_family, plan_id, subject_code, evaluation_fiscal_year
+            order by sheet_load_id
         ) as next_load_run_id
     from etl_sheet_loads
     where status in ('published', 'superseded')
@@ -92,6 +100,8 @@ changes as (
 
 final as (
     select
+        p.municipality_code,
+        m.municipality_name,
         p.sheet_family,
         p.plan_id,
         p.subject_code,
@@ -111,6 +121,9 @@ final as (
         p.source_file as old_source_file
     from changes as c
     inner join pairs as p on p.sheet_load_id = c.pair_id
+    left join municipalities as m on m.municipality_code = p.municipality_code
 )
 
 select * from final;
+
+comment on view v_value_changes is '再提出による変更: one row per figure a resubmission changed, added or removed, within one municipality''s subject and evaluation year';
