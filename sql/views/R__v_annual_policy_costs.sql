@@ -3,7 +3,10 @@
 -- settled figure (決算) over a forecast (決算見込み), then the latest report. 【再掲】 rows are not
 -- summed, and a cost printed as - counts as 0, as the sheets' own 計 row does.
 -- The base of v_policy_cost_trend and v_department_cost_trend.
-create or replace view v_annual_policy_costs as
+-- The logic lives in calc_annual_policy_costs; its result is kept in the table mart_annual_policy_costs, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_annual_policy_costs reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_annual_policy_costs as
 
 with
 
@@ -66,5 +69,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_annual_policy_costs is 'internal: the computation of v_annual_policy_costs; query v_annual_policy_costs instead';
+
+create or replace table mart_annual_policy_costs as select * from calc_annual_policy_costs;
+
+comment on table mart_annual_policy_costs is 'internal: the rows of v_annual_policy_costs as of the last published run; query v_annual_policy_costs instead';
+
+create or replace view v_annual_policy_costs as select * from mart_annual_policy_costs;
 
 comment on view v_annual_policy_costs is '年度別施策コスト: one row per municipality, policy and fiscal year: the total cost of the best report (settled over forecast, then the latest), the base of the cost trends';

@@ -18,7 +18,10 @@
 -- Direction: an indicator goes down when its target is less than half its baseline (待機児童数 toward 0).
 -- Every cross-check compares a municipality's facts with its own only. municipality_code is null for
 -- a file of the latest run whose municipality could not be told (rule unknown_municipality).
-create or replace view v_data_quality_findings as
+-- The logic lives in calc_data_quality_findings; its result is kept in the table mart_data_quality_findings, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_data_quality_findings reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_data_quality_findings as
 
 with
 
@@ -436,5 +439,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_data_quality_findings is 'internal: the computation of v_data_quality_findings; query v_data_quality_findings instead';
+
+create or replace table mart_data_quality_findings as select * from calc_data_quality_findings;
+
+comment on table mart_data_quality_findings is 'internal: the rows of v_data_quality_findings as of the last published run; query v_data_quality_findings instead';
+
+create or replace view v_data_quality_findings as select * from mart_data_quality_findings;
 
 comment on view v_data_quality_findings is 'データ品質指摘: one row per problem found in the data (warnings of current sheets, errors of the latest run, cross-checks within each municipality), with its municipality, file, sheet and cell';

@@ -7,7 +7,10 @@
 -- (each welfare project's own sheet) and 福祉事業評価（評価一覧） (the overview table, one year each for
 -- R3, R4, R5; its evaluation_fiscal_year is the year graded).
 -- The base of v_policy_rating_share and v_status_summary.
-create or replace view v_grade_shares as
+-- The logic lives in calc_grade_shares; its result is kept in the table mart_grade_shares, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_grade_shares reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_grade_shares as
 
 with
 
@@ -148,5 +151,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_grade_shares is 'internal: the computation of v_grade_shares; query v_grade_shares instead';
+
+create or replace table mart_grade_shares as select * from calc_grade_shares;
+
+comment on table mart_grade_shares is 'internal: the rows of v_grade_shares as of the last published run; query v_grade_shares instead';
+
+create or replace view v_grade_shares as select * from mart_grade_shares;
 
 comment on view v_grade_shares is '評価区分の件数と割合: one row per municipality, plan, category, evaluation year and status: count and share in percent (one decimal, adding up to 100.0)';

@@ -7,7 +7,10 @@
 -- down (待機児童数 toward 0).
 -- value is null (and value_text holds the token) when the sheet shows no number; a ratio is null
 -- when a number is missing or its denominator is 0.
-create or replace view v_indicator_progress as
+-- The logic lives in calc_indicator_progress; its result is kept in the table mart_indicator_progress, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_indicator_progress reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_indicator_progress as
 
 with
 
@@ -163,5 +166,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_indicator_progress is 'internal: the computation of v_indicator_progress; query v_indicator_progress instead';
+
+create or replace table mart_indicator_progress as select * from calc_indicator_progress;
+
+comment on table mart_indicator_progress is 'internal: the rows of v_indicator_progress as of the last published run; query v_indicator_progress instead';
+
+create or replace view v_indicator_progress as select * from mart_indicator_progress;
 
 comment on view v_indicator_progress is '指標の進捗: one row per municipality, indicator (and sub-row) and fiscal year: the value beside baseline and target, with achievement and progress ratios';

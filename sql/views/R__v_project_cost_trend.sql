@@ -1,7 +1,10 @@
 -- v_project_cost_trend: one row per municipality, project, policy that lists it with its costs,
 -- and fiscal year: the cost from the best report (settled over forecast, then the latest report), with the
 -- change from the previous fiscal year. 【再掲】 listings carry no cost and are left out.
-create or replace view v_project_cost_trend as
+-- The logic lives in calc_project_cost_trend; its result is kept in the table mart_project_cost_trend, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_project_cost_trend reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_project_cost_trend as
 
 with
 
@@ -64,5 +67,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_project_cost_trend is 'internal: the computation of v_project_cost_trend; query v_project_cost_trend instead';
+
+create or replace table mart_project_cost_trend as select * from calc_project_cost_trend;
+
+comment on table mart_project_cost_trend is 'internal: the rows of v_project_cost_trend as of the last published run; query v_project_cost_trend instead';
+
+create or replace view v_project_cost_trend as select * from mart_project_cost_trend;
 
 comment on view v_project_cost_trend is '事務事業別コスト推移: one row per municipality, policy, project and fiscal year: the cost from the best report with the change from the previous year';

@@ -2,7 +2,10 @@
 -- and raw text in the version that was replaced and in the version that replaced it, with the
 -- cell of each. Covers indicator values, project costs, statuses and policy ratings. A version
 -- replaces the previous one of the same municipality, subject and evaluation year only.
-create or replace view v_value_changes as
+-- The logic lives in calc_value_changes; its result is kept in the table mart_value_changes, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_value_changes reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_value_changes as
 
 with
 
@@ -125,5 +128,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_value_changes is 'internal: the computation of v_value_changes; query v_value_changes instead';
+
+create or replace table mart_value_changes as select * from calc_value_changes;
+
+comment on table mart_value_changes is 'internal: the rows of v_value_changes as of the last published run; query v_value_changes instead';
+
+create or replace view v_value_changes as select * from mart_value_changes;
 
 comment on view v_value_changes is '再提出による変更: one row per figure a resubmission changed, added or removed, within one municipality''s subject and evaluation year';

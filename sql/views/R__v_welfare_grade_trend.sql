@@ -2,7 +2,10 @@
 -- R4, R5): the grade the overview table (評価一覧) prints, the grade of the project's own sheet for
 -- the years it evaluates, and, for that year and grade, how many of the municipality's projects got
 -- it and their share of the year (one decimal, adding up to 100.0 over A, B and C).
-create or replace view v_welfare_grade_trend as
+-- The logic lives in calc_welfare_grade_trend; its result is kept in the table mart_welfare_grade_trend, refreshed in the
+-- transaction that publishes a run (jp.evalsheet.load.Marts), and v_welfare_grade_trend reads that table, so
+-- analysts and BI tools do not pay for the computation on every query.
+create or replace view calc_welfare_grade_trend as
 
 with
 
@@ -72,5 +75,13 @@ final as (
 )
 
 select * from final;
+
+comment on view calc_welfare_grade_trend is 'internal: the computation of v_welfare_grade_trend; query v_welfare_grade_trend instead';
+
+create or replace table mart_welfare_grade_trend as select * from calc_welfare_grade_trend;
+
+comment on table mart_welfare_grade_trend is 'internal: the rows of v_welfare_grade_trend as of the last published run; query v_welfare_grade_trend instead';
+
+create or replace view v_welfare_grade_trend as select * from mart_welfare_grade_trend;
 
 comment on view v_welfare_grade_trend is '福祉事業評価の推移: one row per municipality, welfare project and graded year: the overview''s grade, the project''s own grade, and that year''s count and share of the grade';

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Publishes a run: in one transaction, the run's pending sheet loads become the current ones, the
- * loads they replace become history, the dimensions are rebuilt from the current facts, and the data
+ * loads they replace become history, the dimensions and the marts of the heavier views
+ * ({@link Marts}) are rebuilt from the current facts, and the data
  * tests are run; if any data test finds rows, the whole publication rolls back. Until then the views
  * show the previous state, so a reader never sees a half-loaded warehouse.
  */
@@ -68,6 +69,7 @@ public final class RunPublisher {
                 """, loadRunId, loadRunId);
         jdbc.update("update etl_sheet_loads set status = 'published' where load_run_id = ? and status = 'pending'", loadRunId);
         rebuildDimensions();
+        Marts.refresh(jdbc);
         beforeDataTests.run();
         dataTests.assertPass(jdbc);
         RunCounts counts = counts(loadRunId);

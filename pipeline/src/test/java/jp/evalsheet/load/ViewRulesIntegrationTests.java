@@ -131,6 +131,7 @@ class ViewRulesIntegrationTests {
                     + ", '" + parts[0] + "', null, " + (number ? parts[2] : "null") + ", '件', '"
                     + (number ? "number" : "not_applicable") + "', false, 2024" + lineage(sheetLoad, "C3", parts[2]) + ")");
         }
+        statements.addAll(Marts.refreshStatements()); // as a publish does
         warehouse.execute(String.join(";\n", statements));
     }
 
@@ -146,6 +147,7 @@ class ViewRulesIntegrationTests {
                         + "', 1, 2024, '" + counts[i] + "', null" + lineage(sheetLoad, "K7", (String) counts[i]) + ")");
             }
         }
+        statements.addAll(Marts.refreshStatements()); // as a publish does
         warehouse.execute(String.join(";\n", statements));
     }
 
