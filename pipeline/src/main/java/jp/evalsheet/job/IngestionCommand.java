@@ -23,6 +23,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.evalsheet.load.RunPublisher;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.value.EraYearParser;
 
@@ -68,6 +69,13 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                 exitCode = 1;
                 return;
             }
+        }
+        if (municipality == null && !args.containsOption("restart") && RunPublisher.hasRowsWithoutMunicipality(jdbc)) {
+            out.println("This warehouse was built before municipalities were recorded: name the municipality its sheets "
+                    + "belong to once, with --municipality=CODE_NAME (such as --municipality=112275_朝霞市), and its "
+                    + "rows are given that municipality. Nothing was loaded.");
+            exitCode = 1;
+            return;
         }
         JobExecution execution = args.containsOption("restart") ? restartLastFailed()
                 : start(input, fiscalYear, validate, feedback, municipality);

@@ -36,8 +36,7 @@ public final class RunPublisher {
     public void open(long loadRunId, String jobName, String inputDir, boolean dryRun, LocalDateTime now,
             String municipalityCode, String municipalityName) {
         jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
-        if (municipalityCode != null && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from etl_file_loads where municipality_code is null)", Boolean.class))) {
+        if (municipalityCode != null && hasRowsWithoutMunicipality(jdbc)) {
             adoptRowsWithoutMunicipality(municipalityCode, municipalityName);
         }
         int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
@@ -231,13 +230,25 @@ public final class RunPublisher {
      * assigned to the municipality the first run after the upgrade names.
      */
     private void adoptRowsWithoutMunicipality(String municipalityCode, String municipalityName) {
+        // the runs before the upgrade: every run since gives each sheet load a municipality, while a
+        // file rejected as unknown_municipality since has none and must stay so
+        long lastLegacyRun = jdbc.queryForObject(
+                "select max(load_run_id) from etl_sheet_loads where municipality_code is null", Long.class);
         for (String table : MUNICIPALITY_TABLES) {
-            jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null", municipalityCode);
+            String run = table.startsWith("fct_") ? "_load_run_id" : "load_run_id";
+            jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null and " + run + " <= ?",
+                    municipalityCode, lastLegacyRun);
         }
-        jdbc.update("update etl_file_loads set municipality_name = ? where municipality_code = ? and municipality_name is null",
-                municipalityName, municipalityCode);
-        jdbc.update("update etl_sheet_loads set municipality_name = ? where municipality_code = ? and municipality_name is null",
-                municipalityName, municipalityCode);
+        for (String table : List.of("etl_file_loads", "etl_sheet_loads")) {
+            jdbc.update("update " + table + " set municipality_name = ? where municipality_code = ? and municipality_name is null"
+                    + " and load_run_id <= ?", municipalityName, municipalityCode, lastLegacyRun);
+        }
+    }
+
+    /** Whether the warehouse holds sheets loaded before municipalities were recorded (migration V007). */
+    public static boolean hasRowsWithoutMunicipality(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from etl_sheet_loads where municipality_code is null)", Boolean.class));
     }
 
     private RunCounts counts(long loadRunId) {

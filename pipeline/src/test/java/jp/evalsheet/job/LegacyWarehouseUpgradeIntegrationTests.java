@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jp.evalsheet.EvalSheetWarehouseApplication;
 import jp.evalsheet.support.Warehouse;
 
 /**
@@ -35,6 +36,12 @@ class LegacyWarehouseUpgradeIntegrationTests {
         warehouse.execute(String.join(";\n", TABLES.stream()
                 .map(table -> "update " + table + " set municipality_code = null").toList())
                 + ";\nupdate etl_sheet_loads set municipality_name = null; update etl_file_loads set municipality_name = null");
+
+        // when a run does not name the municipality, it is refused before loading anything
+        int refused = EvalSheetWarehouseApplication.run("--input=input", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
+        assertThat(refused).isEqualTo(1);
+        assertThat(warehouse.count("select count(*) from etl_load_runs")).isOne();
 
         // when the same input is run again, naming its municipality
         int exitCode = warehouse.ingest(Path.of("input"), "--municipality=112275_朝霞市");
