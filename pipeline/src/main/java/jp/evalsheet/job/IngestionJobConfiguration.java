@@ -92,9 +92,11 @@ public class IngestionJobConfiguration {
     @Bean
     public Step loadSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionFileReader submissionFileReader, ItemProcessor<SubmissionFile, Submission> submissionProcessor,
-            SubmissionItemWriter submissionItemWriter) {
+            SubmissionItemWriter submissionItemWriter, @Value("${evalsheet.chunk-size:32}") int chunkSize) {
         return new StepBuilder("loadSubmissions", jobRepository)
-                .<SubmissionFile, Submission>chunk(8)
+                // a transaction (and a job repository update) per chunk of files: a restart resumes
+                // after the last committed chunk
+                .<SubmissionFile, Submission>chunk(chunkSize)
                 .reader(submissionFileReader)
                 .processor(submissionProcessor)
                 .writer(submissionItemWriter)

@@ -100,7 +100,7 @@ class CrashRecoveryIntegrationTests {
     private static void killAt(String point, Warehouse warehouse) throws Exception {
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Devalsheet.pause-at=" + point, "-cp", System.getProperty("java.class.path"),
-                EvalSheetWarehouseApplication.class.getName(), "--input=input", Warehouse.ASAKA, "--warehouse=" + warehouse.file(),
+                EvalSheetWarehouseApplication.class.getName(), "--input=input", Warehouse.ASAKA, "--evalsheet.chunk-size=8", "--warehouse=" + warehouse.file(),
                 "--feedback=" + warehouse.feedbackDir())
                 .redirectErrorStream(true)
                 .start();
