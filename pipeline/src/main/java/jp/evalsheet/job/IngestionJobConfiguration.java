@@ -2,6 +2,8 @@ package jp.evalsheet.job;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -13,14 +15,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.AsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import jp.evalsheet.feedback.FeedbackReport;
@@ -28,7 +28,6 @@ import jp.evalsheet.load.DataTests;
 import jp.evalsheet.load.RunPublisher;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.submission.Submission;
-import jp.evalsheet.submission.SubmissionFile;
 import jp.evalsheet.submission.SubmissionReader;
 
 /**
@@ -91,53 +90,43 @@ public class IngestionJobConfiguration {
     // step 2: read, check and write every file as pending sheet loads, a chunk of files per transaction
     @Bean
     public Step loadSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SubmissionFileReader submissionFileReader, ItemProcessor<SubmissionFile, Submission> submissionProcessor,
-            SubmissionItemWriter submissionItemWriter, @Value("${evalsheet.chunk-size:32}") int chunkSize) {
+            SubmissionFileReader submissionFileReader, SubmissionItemWriter submissionItemWriter,
+            @Value("${evalsheet.chunk-size:32}") int chunkSize) {
         return new StepBuilder("loadSubmissions", jobRepository)
-                // a transaction (and a job repository update) per chunk of files: a restart resumes
-                // after the last committed chunk
-                .<SubmissionFile, Submission>chunk(chunkSize)
+                // a transaction (and a job repository update) per chunk of files, written in file
+                // order; a restart resumes after the last committed chunk
+                .<Submission, Submission>chunk(chunkSize)
                 .reader(submissionFileReader)
-                .processor(submissionProcessor)
                 .writer(submissionItemWriter)
                 .transactionManager(transactionManager)
-                // the files of a chunk are read and checked in parallel, one per core; the chunk is
-                // then written in one transaction, in file order
-                .taskExecutor(fileReadingExecutor())
                 .build();
     }
 
-    private static AsyncTaskExecutor fileReadingExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(Runtime.getRuntime().availableProcessors());
-        executor.setThreadNamePrefix("read-");
-        executor.setDaemon(true);
-        executor.initialize();
-        return executor;
-    }
-
+    /**
+     * The files, read and checked ahead of the writing, one per core, up to two chunks ahead. A file
+     * already loaded in full (its municipality and SHA-256 among those read once when the step
+     * starts, about a hundred bytes per file ever loaded) is not read again.
+     */
     @Bean
     @StepScope
     public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir,
-            @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality) {
-        return new SubmissionFileReader(Path.of(inputDir),
-                municipality == null ? null : Municipality.parse(municipality).orElseThrow());
-    }
-
-    @Bean
-    @StepScope
-    public ItemProcessor<SubmissionFile, Submission> submissionProcessor(JdbcTemplate jdbcTemplate,
-            @Value("#{jobParameters['" + FISCAL_YEAR + "']}") Long fiscalYear) {
+            @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality,
+            @Value("#{jobParameters['" + FISCAL_YEAR + "']}") Long fiscalYear,
+            @Value("${evalsheet.chunk-size:32}") int chunkSize, JdbcTemplate jdbcTemplate) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
-        return file -> reader.read(file, sha256 -> Boolean.TRUE.equals(jdbcTemplate.queryForObject("""
-                select exists (
-                    select 1 from etl_file_loads as f
-                    where f.source_sha256 = ? and f.municipality_code = ? and f.outcome = 'loaded'
-                        and exists (select 1 from etl_sheet_loads as s
-                            where s.source_sha256 = f.source_sha256 and s.municipality_code = f.municipality_code
-                                and s.status = 'published')
-                )
-                """, Boolean.class, sha256, file.municipalityCode())));
+        Set<String> loaded = ConcurrentHashMap.newKeySet();
+        jdbcTemplate.query("""
+                select distinct f.municipality_code, f.source_sha256
+                from etl_file_loads as f
+                inner join etl_sheet_loads as s
+                    on s.source_sha256 = f.source_sha256 and s.municipality_code = f.municipality_code
+                        and s.status = 'published'
+                where f.outcome = 'loaded'
+                """, (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
+        return new SubmissionFileReader(Path.of(inputDir),
+                municipality == null ? null : Municipality.parse(municipality).orElseThrow(),
+                file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),
+                Runtime.getRuntime().availableProcessors(), 2 * chunkSize);
     }
 
     @Bean

@@ -4,9 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -15,32 +23,49 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.submission.Municipality;
+import jp.evalsheet.submission.Submission;
 import jp.evalsheet.submission.SubmissionFile;
 
 /**
- * Reads the submitted files of an input folder (and its subfolders), in name order. Saves how many it
- * has handed out, so a restarted run resumes after the last committed chunk.
+ * Reads the submitted files of an input folder (and its subfolders), in name order, into
+ * {@link Submission}s. Files are read ahead, as many at a time as there are cores, while the step
+ * writes the chunk before: reading never waits for the database. Saves how many submissions it has
+ * handed out, so a restarted run resumes after the last committed chunk (files read ahead but not
+ * handed out are read again).
  *
  * <p>Each file is given its municipality: the top-level folder it is in when that folder is named
  * after one ({@code input/112275_朝霞市/…}), else the run's {@code --municipality}. A file for which
  * neither says is handed out with the reason, and rejected on its own.
  */
-public class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
+public class SubmissionFileReader implements ItemStreamReader<Submission> {
 
     private static final String READ_COUNT = "submission.files.read";
 
     private final Path inputDir;
     private final Municipality runMunicipality;
+    private final Function<SubmissionFile, Submission> reading;
+    private final int threads;
+    private final int readAhead;
     private List<SubmissionFile> files;
     private int next;
+    private int submitted;
+    private final Deque<Future<Submission>> ahead = new ArrayDeque<>();
+    private ExecutorService executor;
 
     /**
      * @param runMunicipality the municipality of files that are not in a municipality's folder, or
      *     null when the run names none
+     * @param reading reads one file (thread-safe)
+     * @param threads how many files are read at a time
+     * @param readAhead how many files may be read before they are handed out (bounds the memory)
      */
-    public SubmissionFileReader(Path inputDir, Municipality runMunicipality) {
+    public SubmissionFileReader(Path inputDir, Municipality runMunicipality, Function<SubmissionFile, Submission> reading,
+            int threads, int readAhead) {
         this.inputDir = inputDir;
         this.runMunicipality = runMunicipality;
+        this.reading = reading;
+        this.threads = threads;
+        this.readAhead = Math.max(threads, readAhead);
     }
 
     @Override
@@ -58,6 +83,13 @@ public class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
             throw new UncheckedIOException("cannot list " + inputDir, e);
         }
         next = context.getInt(READ_COUNT, 0);
+        submitted = next;
+        AtomicInteger number = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "read-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private SubmissionFile submissionFile(Path path) {
@@ -84,8 +116,26 @@ public class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
     }
 
     @Override
-    public SubmissionFile read() {
-        return next < files.size() ? files.get(next++) : null;
+    public Submission read() {
+        while (submitted < files.size() && ahead.size() < readAhead) {
+            SubmissionFile file = files.get(submitted++);
+            ahead.add(executor.submit(() -> reading.apply(file)));
+        }
+        Future<Submission> head = ahead.poll();
+        if (head == null) {
+            return null;
+        }
+        try {
+            Submission submission = head.get();
+            next++;
+            return submission;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ItemStreamException("interrupted while reading " + files.get(next).name(), e);
+        } catch (ExecutionException e) {
+            throw new ItemStreamException("cannot read " + files.get(next).name() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     @Override
@@ -95,6 +145,12 @@ public class SubmissionFileReader implements ItemStreamReader<SubmissionFile> {
 
     @Override
     public void close() {
+        ahead.forEach(future -> future.cancel(true));
+        ahead.clear();
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
         files = null;
     }
 }
