@@ -137,6 +137,8 @@ class IngestionBenchmark {
         long peakRssKb;
         long peakHeapKb = -1;
         long heapCommittedKb = -1;
+        /** The largest heap occupancy right after a GC: what the process really keeps. */
+        long liveHeapKb = -1;
         String stdout;
     }
 
@@ -194,6 +196,7 @@ class IngestionBenchmark {
             if (pause.find()) {
                 child.peakHeapKb = Math.max(child.peakHeapKb, kb(pause.group(1), pause.group(2)));
                 child.heapCommittedKb = Math.max(child.heapCommittedKb, kb(pause.group(5), pause.group(6)));
+                child.liveHeapKb = Math.max(child.liveHeapKb, kb(pause.group(3), pause.group(4)));
             }
             Matcher exit = HEAP_AT_EXIT.matcher(line);
             if (exit.find()) {
@@ -364,7 +367,8 @@ class IngestionBenchmark {
         print("input           %,d files, %,d sheets, %,d non-empty cells%n", r.files, r.sheets, r.cells);
         print("loaded          %,d files loaded, %,d rejected; %,d sheets loaded, %,d rejected (%,d as duplicate_submission); %,d facts%n",
                 r.filesLoaded, r.filesRejected, r.sheetsLoaded, r.sheetsRejected, r.duplicateSheets, r.facts);
-        print("%-15s %9s %9s %10s %12s %11s %11s%n", "", "wall s", "files/s", "facts/s", "peak RSS MiB", "peak heap", "heap commit");
+        print("%-15s %9s %9s %10s %12s %11s %11s %11s%n", "", "wall s", "files/s", "facts/s", "peak RSS MiB", "peak heap",
+                "heap commit", "live heap");
         row("job", r.job, r.files, r.facts);
         row("floor (readers)", r.floor, r.files, -1);
         if (r.pandas != null) {
@@ -387,23 +391,24 @@ class IngestionBenchmark {
     }
 
     private void row(String name, Child child, long files, long facts) {
-        print("%-15s %9.1f %9.1f %10s %12.0f %11s %11s%n", name, child.seconds, files / child.seconds,
+        print("%-15s %9.1f %9.1f %10s %12.0f %11s %11s %11s%n", name, child.seconds, files / child.seconds,
                 facts < 0 ? "" : String.format(Locale.ROOT, "%,.0f", facts / child.seconds), child.peakRssKb / 1024.0,
                 child.peakHeapKb < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", child.peakHeapKb / 1024.0),
-                child.heapCommittedKb < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", child.heapCommittedKb / 1024.0));
+                child.heapCommittedKb < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", child.heapCommittedKb / 1024.0),
+                child.liveHeapKb < 0 ? "-" : String.format(Locale.ROOT, "%.0f MiB", child.liveHeapKb / 1024.0));
     }
 
     private void summary() {
         print("%n== growth with size ==%n");
         print("%-11s %6s %7s %8s %10s %9s %8s %9s %9s %9s %10s %10s %9s %10s%n", "size", "munic.", "files", "sheets", "cells",
-                "facts", "job s", "files/s", "facts/s", "floor s", "job/floor", "job RSS", "job heap", "slowest v");
+                "facts", "job s", "files/s", "facts/s", "floor s", "job/floor", "job RSS", "live heap", "slowest v");
         for (Result r : results) {
             Map.Entry<String, double[]> slowest = r.views.entrySet().stream()
                     .max((a, b) -> Double.compare(a.getValue()[0], b.getValue()[0])).orElse(null);
             print("%-11s %6d %7d %8d %10d %9d %8.1f %9.2f %9.0f %9.1f %9.1f× %7.0f MiB %5.0f MiB %7.0f ms%n", r.size,
                     r.municipalities, r.files, r.sheets, r.cells, r.facts, r.job.seconds, r.files / r.job.seconds,
                     r.facts / r.job.seconds, r.floor.seconds, r.job.seconds / r.floor.seconds, r.job.peakRssKb / 1024.0,
-                    r.job.peakHeapKb / 1024.0, slowest == null ? 0 : slowest.getValue()[0]);
+                    r.job.liveHeapKb / 1024.0, slowest == null ? 0 : slowest.getValue()[0]);
         }
         for (int i = 1; i < results.size(); i++) {
             Result a = results.get(i - 1);
