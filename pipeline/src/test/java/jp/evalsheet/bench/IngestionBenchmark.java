@@ -39,10 +39,12 @@ import jp.evalsheet.EvalSheetWarehouseApplication;
  *
  * <p>System properties: {@code bench.sizes} (city, prefecture, nation or a number of municipalities;
  * default {@code city}), {@code bench.seed} (default 42), {@code bench.nation.municipalities}
- * (default 600), {@code bench.distinct.municipalities} (municipalities with files of their own; the
- * rest reuse theirs under their own codes; default 200), {@code bench.pandas.maxFiles} (skip pandas above this many .xlsx files; default 2000),
- * {@code bench.dir} (default {@code pipeline/target/benchmark}), {@code bench.python} (the interpreter with pandas and
- * openpyxl; default the first of {@code python3} and {@code /usr/bin/python3} that has them).
+ * (default 1741, every municipality of Japan), {@code bench.distinct.municipalities} (municipalities
+ * with files of their own; the rest reuse theirs under their own codes; default 200),
+ * {@code bench.pandas.maxFiles} (skip pandas above this many .xlsx files; default 2000),
+ * {@code bench.dir} (default {@code pipeline/target/benchmark}), {@code bench.python} (the
+ * interpreter with pandas and openpyxl; default the first of {@code python3} and
+ * {@code /usr/bin/python3} that has them).
  */
 @Tag("benchmark")
 class IngestionBenchmark {
@@ -87,7 +89,7 @@ class IngestionBenchmark {
         int municipalities = switch (size) {
             case "city" -> 20;
             case "prefecture" -> 60;
-            case "nation" -> Integer.getInteger("bench.nation.municipalities", 600);
+            case "nation" -> Integer.getInteger("bench.nation.municipalities", 1741);
             default -> Integer.parseInt(size);
         };
         print("%n== %s: %d municipalities ==%n", size, municipalities);
