@@ -33,8 +33,12 @@ municipalities as (
     select * from dim_municipalities
 ),
 
+-- each municipality's latest run: the last run that read any of its files (null: the files whose
+-- municipality was unknown), so that one municipality's run does not hide another's errors
 latest_run as (
-    select max(load_run_id) as load_run_id from etl_load_runs
+    select municipality_code, max(load_run_id) as load_run_id
+    from etl_file_loads
+    group by municipality_code
 ),
 
 read_findings as (
@@ -50,7 +54,8 @@ read_findings as (
         m.load_run_id
     from etl_messages as m
     left join loads as l on l.sheet_load_id = m.sheet_load_id
-    left join latest_run as r on r.load_run_id = m.load_run_id
+    left join latest_run as r
+        on r.load_run_id = m.load_run_id and r.municipality_code is not distinct from m.municipality_code
     where (m.severity <> 'error' and l.status = 'published')
         or (r.load_run_id is not null and (m.sheet_load_id is null or m.severity = 'error'))
 ),

@@ -75,7 +75,12 @@ public final class FeedbackReport {
                 try {
                     workbooks.add(written.get(i).get());
                 } catch (ExecutionException e) {
-                    failures.add(files.get(i).getKey() + ": " + e.getCause().getMessage());
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    String why = e.getCause().getMessage() == null ? e.getCause().getClass().getSimpleName()
+                            : e.getCause().getMessage();
+                    failures.add(files.get(i).getKey() + ": " + why);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while writing feedback workbooks", e);

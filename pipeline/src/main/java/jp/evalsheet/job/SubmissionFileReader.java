@@ -98,7 +98,7 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
         if (relative.getNameCount() > 1) {
             String folder = relative.getName(0).toString();
             try {
-                Optional<Municipality> fromFolder = Municipality.parse(folder);
+                Optional<Municipality> fromFolder = Municipality.parseFolder(folder);
                 if (fromFolder.isPresent()) {
                     return new SubmissionFile(path, name, fromFolder.get(), null);
                 }

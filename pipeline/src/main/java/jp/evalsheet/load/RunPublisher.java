@@ -37,7 +37,7 @@ public final class RunPublisher {
             String municipalityCode, String municipalityName) {
         jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
         if (municipalityCode != null && hasRowsWithoutMunicipality(jdbc)) {
-            adoptRowsWithoutMunicipality(municipalityCode, municipalityName);
+            adoptRowsWithoutMunicipality(loadRunId, municipalityCode, municipalityName);
         }
         int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
         if (updated == 0) {
@@ -229,19 +229,18 @@ public final class RunPublisher {
      * A warehouse built before municipalities were recorded held one municipality's sheets: they are
      * assigned to the municipality the first run after the upgrade names.
      */
-    private void adoptRowsWithoutMunicipality(String municipalityCode, String municipalityName) {
-        // the runs before the upgrade: every run since gives each sheet load a municipality, while a
-        // file rejected as unknown_municipality since has none and must stay so
-        long lastLegacyRun = jdbc.queryForObject(
-                "select max(load_run_id) from etl_sheet_loads where municipality_code is null", Long.class);
+    private void adoptRowsWithoutMunicipality(long loadRunId, String municipalityCode, String municipalityName) {
+        // the runs before this one: a run on such a warehouse that names no municipality is refused
+        // (IngestionCommand), so every earlier row without one is from before the upgrade, while a
+        // file rejected as unknown_municipality later has none and must keep none
         for (String table : MUNICIPALITY_TABLES) {
             String run = table.startsWith("fct_") ? "_load_run_id" : "load_run_id";
-            jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null and " + run + " <= ?",
-                    municipalityCode, lastLegacyRun);
+            jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null and " + run + " < ?",
+                    municipalityCode, loadRunId);
         }
         for (String table : List.of("etl_file_loads", "etl_sheet_loads")) {
             jdbc.update("update " + table + " set municipality_name = ? where municipality_code = ? and municipality_name is null"
-                    + " and load_run_id <= ?", municipalityName, municipalityCode, lastLegacyRun);
+                    + " and load_run_id < ?", municipalityName, municipalityCode, loadRunId);
         }
     }
 

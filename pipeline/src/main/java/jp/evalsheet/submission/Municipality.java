@@ -21,6 +21,7 @@ public record Municipality(String code, String name) {
 
     private static final Pattern WRITTEN = Pattern.compile("(\\d{6})(?:[_\\s\\-　＿－]+(.*))?");
     private static final Pattern STARTS_WITH_CODE = Pattern.compile("\\d{5,}.*");
+    private static final Pattern FOLDER = Pattern.compile("\\d{6}[_\\s\\-　＿－]+\\S.*");
 
     public Municipality {
         if (code == null || !code.matches("\\d{6}")) {
@@ -57,6 +58,11 @@ public record Municipality(String code, String name) {
                     + "全国地方公共団体コード, optionally followed by _ and the name, such as 112275_朝霞市");
         }
         String code = matcher.group(1);
+        int prefecture = Integer.parseInt(code.substring(0, 2));
+        if (prefecture < 1 || prefecture > 47) {
+            throw new IllegalArgumentException("\"" + written + "\": " + code + " is not a 全国地方公共団体コード (its first "
+                    + "two digits are a prefecture, 01 to 47)");
+        }
         char expected = checkDigit(code.substring(0, 5));
         if (code.charAt(5) != expected) {
             throw new IllegalArgumentException("\"" + written + "\": " + code + " is not a 全国地方公共団体コード (its check "
@@ -71,6 +77,18 @@ public record Municipality(String code, String name) {
             throw new IllegalArgumentException("expected five digits, found " + fiveDigits);
         }
         return new Municipality(fiveDigits + checkDigit(fiveDigits), name);
+    }
+
+    /**
+     * Reads a folder name as a municipality: only a name written as code and name
+     * ({@code 112275_朝霞市}) counts, so that folders such as {@code 202401/} or
+     * {@code 20240401_提出/} are not taken for municipalities.
+     *
+     * @throws IllegalArgumentException when it is written so but the code is not a valid one
+     */
+    public static Optional<Municipality> parseFolder(String folder) {
+        String text = JapaneseText.toHalfWidthDigits(folder == null ? "" : folder).strip();
+        return FOLDER.matcher(text).matches() ? parse(folder) : Optional.empty();
     }
 
     /**

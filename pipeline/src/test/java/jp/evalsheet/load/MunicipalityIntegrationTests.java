@@ -210,6 +210,48 @@ class MunicipalityIntegrationTests {
                 .containsExactly("112089|所沢市");
     }
 
+    @Test
+    void shouldKeepAMunicipalitysErrorsWhenALaterRunReadsOnlyAnotherMunicipality(@TempDir Path temp) throws Exception {
+        // given 朝霞市's run with a file that cannot be read
+        Path asakaRun = temp.resolve("asaka-run");
+        copy("R6_総合戦略効果検証_基本目標4.csv", asakaRun.resolve(ASAKA));
+        Files.write(asakaRun.resolve(ASAKA).resolve("broken.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+        Path tokorozawaRun = temp.resolve("tokorozawa-run");
+        copy("R6_総合戦略効果検証_基本目標4.csv", tokorozawaRun.resolve(TOKOROZAWA));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(asakaRun)).isEqualTo(2);
+        String asakaErrors = """
+                select source_file, rule from v_data_quality_findings
+                where municipality_code = '112275' and severity = 'error'
+                """;
+        assertThat(warehouse.lines(asakaErrors)).containsExactly(ASAKA + "/broken.xlsx|unreadable_file");
+
+        // when a later run reads only 所沢市's files
+        assertThat(warehouse.ingest(tokorozawaRun)).isZero();
+
+        // then 朝霞市's latest run is still its own, and its error still shows
+        assertThat(warehouse.lines(asakaErrors)).containsExactly(ASAKA + "/broken.xlsx|unreadable_file");
+    }
+
+    @Test
+    void shouldNotTakeADateNamedFolderForAMunicipality(@TempDir Path temp) {
+        // given folders named by date, whose digits could pass for a code (202401 has a valid check digit)
+        Path submissions = temp.resolve("submissions");
+        copy("R4_施策評価シート_財政課.csv", submissions.resolve("202401"));
+        copy("R6_総合戦略効果検証_基本目標4.csv", submissions.resolve("20240401_提出"));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+
+        // when the run names its municipality
+        int exitCode = warehouse.ingest(submissions, "--municipality=" + TOKOROZAWA);
+
+        // then both files are the run's municipality's
+        assertThat(exitCode).isZero();
+        assertThat(warehouse.lines("select source_file, municipality_code, outcome from etl_file_loads order by 1"))
+                .containsExactly(
+                        "202401/R4_施策評価シート_財政課.csv|112089|loaded",
+                        "20240401_提出/R6_総合戦略効果検証_基本目標4.csv|112089|loaded");
+    }
+
     /**
      * Every view's rows (of one municipality, when {@code folder} names one), sorted, without the
      * columns that differ between the warehouses by design: the municipality, the load ids and the

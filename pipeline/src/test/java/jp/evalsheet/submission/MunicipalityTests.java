@@ -50,6 +50,24 @@ class MunicipalityTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"202401", "202410", "20240401_提出", "112275", "R4提出分", "朝霞市"})
+    void shouldNotTakeAFolderForAMunicipalityUnlessItIsWrittenAsCodeAndName(String folder) {
+        assertThat(Municipality.parseFolder(folder)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"112275_朝霞市,112275", "１１２０８９ 所沢市,112089", "012017_m0001,012017"})
+    void shouldTakeAFolderWrittenAsCodeAndName(String folder, String code) {
+        assertThat(Municipality.parseFolder(folder)).hasValueSatisfying(m -> assertThat(m.code()).isEqualTo(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"112276_朝霞市", "202404_提出分", "000000_x", "990009_x"})
+    void shouldRejectAFolderWrittenAsCodeAndNameWithAnInvalidCode(String folder) {
+        assertThatThrownBy(() -> Municipality.parseFolder(folder)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
     @CsvSource({"11227,112275", "13101,131016", "11000,110001", "09000,090000", "01100,011002"})
     void shouldCompleteAFiveDigitCodeWithItsCheckDigit(String fiveDigits, String code) {
         assertThat(Municipality.of(fiveDigits, null).code()).isEqualTo(code);
