@@ -61,9 +61,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         if (args.containsOption("municipality")) {
             String written = args.getOptionValues("municipality").get(0);
             try {
-                municipality = Municipality.parse(written).orElseThrow(() -> new IllegalArgumentException("\"" + written
-                        + "\" is not a municipality: expected its six-digit 全国地方公共団体コード, optionally followed by _ "
-                        + "and the name, such as 112275_朝霞市"));
+                municipality = Municipality.require(written);
             } catch (IllegalArgumentException e) {
                 out.println("--municipality: " + e.getMessage());
                 exitCode = 1;

@@ -75,12 +75,11 @@ public class IngestionJobConfiguration {
                 .tasklet((contribution, context) -> {
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
                     String written = jobExecution.getJobParameters().getString(MUNICIPALITY);
-                    Municipality municipality = written == null ? null : Municipality.parse(written).orElseThrow();
+                    Municipality municipality = written == null ? null : Municipality.require(written);
                     runPublisher.open(jobExecution.getJobInstanceId(), JOB_NAME,
                             jobExecution.getJobParameters().getString("input.dir"),
                             "true".equals(jobExecution.getJobParameters().getString("dry.run")), LocalDateTime.now(),
-                            municipality == null ? null : municipality.code(),
-                            municipality == null ? null : municipality.name());
+                            municipality);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)
@@ -124,7 +123,7 @@ public class IngestionJobConfiguration {
                 where f.outcome = 'loaded'
                 """, (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
         return new SubmissionFileReader(Path.of(inputDir),
-                municipality == null ? null : Municipality.parse(municipality).orElseThrow(),
+                municipality == null ? null : Municipality.require(municipality),
                 file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),
                 Runtime.getRuntime().availableProcessors(), 2 * chunkSize);
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.evalsheet.submission.Municipality;
+
 /**
  * Publishes a run: in one transaction, the run's pending sheet loads become the current ones, the
  * loads they replace become history, the dimensions and the marts of the heavier views
@@ -34,10 +36,10 @@ public final class RunPublisher {
      * Rows loaded before the warehouse knew municipalities are assigned to the run's municipality.
      */
     public void open(long loadRunId, String jobName, String inputDir, boolean dryRun, LocalDateTime now,
-            String municipalityCode, String municipalityName) {
+            Municipality municipality) {
         jdbc.update("update etl_sheet_loads set status = 'abandoned' where status = 'pending' and load_run_id <> ?", loadRunId);
-        if (municipalityCode != null && hasRowsWithoutMunicipality(jdbc)) {
-            adoptRowsWithoutMunicipality(loadRunId, municipalityCode, municipalityName);
+        if (municipality != null && hasRowsWithoutMunicipality(jdbc)) {
+            adoptRowsWithoutMunicipality(loadRunId, municipality);
         }
         int updated = jdbc.update("update etl_load_runs set status = 'running', finished_at = null where load_run_id = ?", loadRunId);
         if (updated == 0) {
@@ -219,28 +221,22 @@ public final class RunPublisher {
                 """);
     }
 
-    /** The tables whose rows carry a municipality_code. */
-    private static final List<String> MUNICIPALITY_TABLES = List.of("etl_file_loads", "etl_sheet_loads", "etl_messages",
-            "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
-            "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
-            "fct_plan_items", "fct_statuses", "fct_overview_grades");
-
     /**
      * A warehouse built before municipalities were recorded held one municipality's sheets: they are
      * assigned to the municipality the first run after the upgrade names.
      */
-    private void adoptRowsWithoutMunicipality(long loadRunId, String municipalityCode, String municipalityName) {
+    private void adoptRowsWithoutMunicipality(long loadRunId, Municipality municipality) {
         // the runs before this one: a run on such a warehouse that names no municipality is refused
         // (IngestionCommand), so every earlier row without one is from before the upgrade, while a
         // file rejected as unknown_municipality later has none and must keep none
-        for (String table : MUNICIPALITY_TABLES) {
+        for (String table : WarehouseWriter.TABLES) {
             String run = table.startsWith("fct_") ? "_load_run_id" : "load_run_id";
             jdbc.update("update " + table + " set municipality_code = ? where municipality_code is null and " + run + " < ?",
-                    municipalityCode, loadRunId);
+                    municipality.code(), loadRunId);
         }
         for (String table : List.of("etl_file_loads", "etl_sheet_loads")) {
             jdbc.update("update " + table + " set municipality_name = ? where municipality_code = ? and municipality_name is null"
-                    + " and load_run_id < ?", municipalityName, municipalityCode, loadRunId);
+                    + " and load_run_id < ?", municipality.name(), municipality.code(), loadRunId);
         }
     }
 

@@ -41,7 +41,8 @@ public final class WarehouseWriter {
     public record Written(int sheets, long facts) {
     }
 
-    private static final List<String> TABLES = List.of("etl_sheet_loads", "etl_messages", "etl_file_loads",
+    /** The tables the job appends to: the run log and the facts, each row with its municipality. */
+    static final List<String> TABLES = List.of("etl_sheet_loads", "etl_messages", "etl_file_loads",
             "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
             "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
             "fct_plan_items", "fct_statuses", "fct_overview_grades");

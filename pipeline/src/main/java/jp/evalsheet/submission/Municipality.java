@@ -19,9 +19,11 @@ import jp.evalsheet.value.JapaneseText;
  */
 public record Municipality(String code, String name) {
 
-    private static final Pattern WRITTEN = Pattern.compile("(\\d{6})(?:[_\\s\\-　＿－]+(.*))?");
+    /** Between code and name: underscore, space or hyphen, half- or full-width. */
+    private static final String SEPARATOR = "[_\\s\\-　＿－]+";
+    private static final Pattern WRITTEN = Pattern.compile("(\\d{6})(?:" + SEPARATOR + "(.*))?");
     private static final Pattern STARTS_WITH_CODE = Pattern.compile("\\d{5,}.*");
-    private static final Pattern FOLDER = Pattern.compile("\\d{6}[_\\s\\-　＿－]+\\S.*");
+    private static final Pattern FOLDER = Pattern.compile("\\d{6}" + SEPARATOR + "\\S.*");
 
     public Municipality {
         if (code == null || !code.matches("\\d{6}")) {
@@ -77,6 +79,16 @@ public record Municipality(String code, String name) {
             throw new IllegalArgumentException("expected five digits, found " + fiveDigits);
         }
         return new Municipality(fiveDigits + checkDigit(fiveDigits), name);
+    }
+
+    /**
+     * Reads a municipality that must be one, such as the value of {@code --municipality}.
+     *
+     * @throws IllegalArgumentException saying what was expected, when it is not a valid one
+     */
+    public static Municipality require(String written) {
+        return parse(written).orElseThrow(() -> new IllegalArgumentException("\"" + written + "\" is not a municipality: "
+                + "expected its six-digit 全国地方公共団体コード, optionally followed by _ and the name, such as 112275_朝霞市"));
     }
 
     /**

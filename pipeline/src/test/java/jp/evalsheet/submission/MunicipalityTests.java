@@ -50,6 +50,14 @@ class MunicipalityTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"朝霞市", ""})
+    void shouldRequireACodeWhereAMunicipalityMustBeNamed(String written) {
+        assertThatThrownBy(() -> Municipality.require(written))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("six-digit 全国地方公共団体コード");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"202401", "202410", "20240401_提出", "112275", "R4提出分", "朝霞市"})
     void shouldNotTakeAFolderForAMunicipalityUnlessItIsWrittenAsCodeAndName(String folder) {
         assertThat(Municipality.parseFolder(folder)).isEmpty();
