@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLEventFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.transform.TransformerFactory;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -33,6 +40,7 @@ public class EvalSheetWarehouseApplication {
 
     /** Runs the application once and returns its exit code (0 ok, 2 some input rejected, 1 failed). */
     public static int run(String... args) {
+        useTheJdkXmlFactories();
         Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
         if (Arrays.asList(args).contains("--validate")) {
             return validate(published, args);
@@ -85,6 +93,28 @@ public class EvalSheetWarehouseApplication {
         arguments.add("--spring.datasource.url=jdbc:duckdb:" + warehouse.working());
         return SpringApplication.exit(SpringApplication.run(EvalSheetWarehouseApplication.class,
                 arguments.toArray(String[]::new)));
+    }
+
+    /**
+     * POI and XMLBeans ask JAXP for a new parser or transformer factory for each workbook part they
+     * read or write; without a system property naming the implementation, every such call scans the
+     * class path for a service file (a few per cent of a run in a JFR profile, more inside the
+     * packaged jar). No other XML implementation is on the class path, so the JDK's own are the ones the
+     * scan would find.
+     */
+    static void useTheJdkXmlFactories() {
+        setIfAbsent(SAXParserFactory.class, SAXParserFactory.newDefaultInstance());
+        setIfAbsent(DocumentBuilderFactory.class, DocumentBuilderFactory.newDefaultInstance());
+        setIfAbsent(TransformerFactory.class, TransformerFactory.newDefaultInstance());
+        setIfAbsent(XMLInputFactory.class, XMLInputFactory.newDefaultFactory());
+        setIfAbsent(XMLOutputFactory.class, XMLOutputFactory.newDefaultFactory());
+        setIfAbsent(XMLEventFactory.class, XMLEventFactory.newDefaultFactory());
+    }
+
+    private static void setIfAbsent(Class<?> factory, Object implementation) {
+        if (System.getProperty(factory.getName()) == null) {
+            System.setProperty(factory.getName(), implementation.getClass().getName());
+        }
     }
 
     private static String option(String[] args, String name, String fallback) {

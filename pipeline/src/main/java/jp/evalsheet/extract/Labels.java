@@ -16,23 +16,39 @@ public final class Labels {
         if (text == null) {
             return "";
         }
-        String halfWidth = JapaneseText.toHalfWidthDigits(text);
-        StringBuilder normalized = new StringBuilder(halfWidth.length());
-        for (int i = 0; i < halfWidth.length(); i++) {
-            char c = halfWidth.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                continue;
+        int first = 0;
+        while (first < text.length() && normalized(text.charAt(first)) == text.charAt(first)) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // called for every cell a label search passes: most need no copy
+        }
+        StringBuilder normalized = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            int c = normalized(text.charAt(i));
+            if (c != DROPPED) {
+                normalized.append((char) c);
             }
-            normalized.append(switch (c) {
-                case '（' -> '(';
-                case '）' -> ')';
-                case '：' -> ':';
-                case 'Ｒ' -> 'R';
-                case 'Ｈ' -> 'H';
-                default -> c;
-            });
         }
         return normalized.toString();
+    }
+
+    private static final int DROPPED = -1;
+
+    /** The character a label keeps in place of {@code original}, or {@link #DROPPED} for a space. */
+    private static int normalized(char original) {
+        char c = JapaneseText.halfWidthDigit(original);
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return DROPPED;
+        }
+        return switch (c) {
+            case '（' -> '(';
+            case '）' -> ')';
+            case '：' -> ':';
+            case 'Ｒ' -> 'R';
+            case 'Ｈ' -> 'H';
+            default -> c;
+        };
     }
 
     /** Whether a printed value means "nothing here": empty, or a lone dash of any kind. */

@@ -18,23 +18,33 @@ public final class JapaneseText {
         if (text == null) {
             return "";
         }
-        StringBuilder result = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '０' && c <= '９') {
-                result.append((char) ('0' + (c - '０')));
-            } else {
-                result.append(switch (c) {
-                    case '．' -> '.';
-                    case '，' -> ',';
-                    case '－' -> '-';
-                    case '＋' -> '+';
-                    case '％' -> '%';
-                    default -> c;
-                });
-            }
+        int first = 0;
+        while (first < text.length() && halfWidthDigit(text.charAt(first)) == text.charAt(first)) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // most labels hold no full-width digit: no copy
+        }
+        StringBuilder result = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            result.append(halfWidthDigit(text.charAt(i)));
         }
         return result.toString();
+    }
+
+    /** The ASCII form of a full-width digit ０-９ or sign ．，－＋％; any other character as it is. */
+    public static char halfWidthDigit(char c) {
+        if (c >= '０' && c <= '９') {
+            return (char) ('0' + (c - '０'));
+        }
+        return switch (c) {
+            case '．' -> '.';
+            case '，' -> ',';
+            case '－' -> '-';
+            case '＋' -> '+';
+            case '％' -> '%';
+            default -> c;
+        };
     }
 
     /** Replaces full-width Latin letters Ａ-Ｚ and ａ-ｚ with ASCII letters. Returns {@code ""} for {@code null}. */
@@ -42,18 +52,28 @@ public final class JapaneseText {
         if (text == null) {
             return "";
         }
-        StringBuilder result = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'Ａ' && c <= 'Ｚ') {
-                result.append((char) ('A' + (c - 'Ａ')));
-            } else if (c >= 'ａ' && c <= 'ｚ') {
-                result.append((char) ('a' + (c - 'ａ')));
-            } else {
-                result.append(c);
-            }
+        int first = 0;
+        while (first < text.length() && halfWidthLetter(text.charAt(first)) == text.charAt(first)) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder result = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            result.append(halfWidthLetter(text.charAt(i)));
         }
         return result.toString();
+    }
+
+    private static char halfWidthLetter(char c) {
+        if (c >= 'Ａ' && c <= 'Ｚ') {
+            return (char) ('A' + (c - 'Ａ'));
+        }
+        if (c >= 'ａ' && c <= 'ｚ') {
+            return (char) ('a' + (c - 'ａ'));
+        }
+        return c;
     }
 
     /**

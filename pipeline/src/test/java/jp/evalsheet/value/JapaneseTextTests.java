@@ -33,6 +33,17 @@ class JapaneseTextTests {
         assertThat(JapaneseText.toHalfWidthDigits("参加者数（人）≪歳≫Ａ")).isEqualTo("参加者数（人）≪歳≫Ａ");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ＡＢＣ１ | ABC１
+            ｖｓ       | vs
+            施策Ａ     | 施策A
+            施策       | 施策
+            """)
+    void shouldConvertFullWidthLettersOnly(String input, String expected) {
+        assertThat(JapaneseText.toHalfWidthLetters(input)).isEqualTo(expected);
+    }
+
     @Test
     void shouldReturnEmptyWhenConvertingNull() {
         assertThat(JapaneseText.toHalfWidthDigits(null)).isEmpty();
