@@ -83,6 +83,17 @@ public final class FeedbackWorkbookWriter {
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     private static final int MAX_FILE_NAME_BYTES = 255;
 
+    private final boolean zipLevel;
+
+    public FeedbackWorkbookWriter() {
+        this(true);
+    }
+
+    /** A writer that copies .xlsx submissions at the zip level where it can ({@code true}), or always through POI. */
+    FeedbackWorkbookWriter(boolean zipLevel) {
+        this.zipLevel = zipLevel;
+    }
+
     /**
      * Writes {@code <outputDir>/<submission file name without extension>_指摘事項.xlsx}, replacing a
      * previous one, and returns its path.
@@ -135,7 +146,7 @@ public final class FeedbackWorkbookWriter {
         }
 
         String fallback = null;
-        if (!findings.isEmpty() && XlsxPackageFeedback.isZip(submission)) {
+        if (zipLevel && !findings.isEmpty() && XlsxPackageFeedback.isZip(submission)) {
             try {
                 XlsxPackageFeedback.write(submission, title, findings, target);
                 return new Result(target, Route.PACKAGE, null);
