@@ -135,8 +135,8 @@ final class FindingsSheetXml {
             rows.append("/>");
             return;
         }
-        rows.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-        PackageXml.escape(PackageXml.xmlSafe(FeedbackWorkbookWriter.limit(text)), false, rows);
-        rows.append("</t></is></c>");
+        rows.append(" t=\"inlineStr\"><is>");
+        PackageXml.textElement(FeedbackWorkbookWriter.limit(text), rows);
+        rows.append("</is></c>");
     }
 }

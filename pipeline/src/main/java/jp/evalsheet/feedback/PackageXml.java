@@ -152,6 +152,22 @@ final class PackageXml {
         return safe == null ? text : safe.toString();
     }
 
+    /**
+     * Appends a {@code <t>} element holding {@code text}, with {@code xml:space="preserve"} where
+     * Excel writes it: when the text starts or ends with whitespace, which it would otherwise trim.
+     */
+    static void textElement(String text, StringBuilder out) {
+        String safe = xmlSafe(text);
+        boolean edges = !safe.isEmpty() && (isSpace(safe.charAt(0)) || isSpace(safe.charAt(safe.length() - 1)));
+        out.append(edges ? "<t xml:space=\"preserve\">" : "<t>");
+        escape(safe, false, out);
+        out.append("</t>");
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
     private static boolean isHex(int c) {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
     }

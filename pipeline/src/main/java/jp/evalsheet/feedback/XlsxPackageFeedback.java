@@ -510,9 +510,9 @@ final class XlsxPackageFeedback {
             int shapeId = block * SHAPES_PER_BLOCK + 1;
             for (NewComment comment : comments) {
                 xml.append("<comment ref=\"").append(new CellReference(comment.row(), comment.column()).formatAsString(false))
-                        .append("\" authorId=\"0\"><text><t xml:space=\"preserve\">");
-                PackageXml.escape(PackageXml.xmlSafe(comment.text()), false, xml);
-                xml.append("</t></text></comment>");
+                        .append("\" authorId=\"0\"><text>");
+                PackageXml.textElement(comment.text(), xml);
+                xml.append("</text></comment>");
                 CommentAnchor anchor = CommentAnchor.of(comment.row(), comment.column(), comment.text());
                 vml.append("<v:shape id=\"_x0000_s").append(shapeId++).append("\" type=\"#_x0000_t202\"")
                         .append(" style=\"position:absolute;visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\">")
