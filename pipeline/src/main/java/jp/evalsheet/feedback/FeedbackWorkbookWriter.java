@@ -145,6 +145,10 @@ public final class FeedbackWorkbookWriter {
             throw new IllegalArgumentException("the feedback workbook would overwrite the submission: " + target);
         }
 
+        if (zipLevel && findings.isEmpty()) {
+            XlsxPackageFeedback.writeFindingsOnly(title, findings, target);
+            return new Result(target, Route.PACKAGE_FINDINGS_ONLY, null);
+        }
         String fallback = null;
         if (zipLevel && !findings.isEmpty() && XlsxPackageFeedback.isZip(submission)) {
             try {

@@ -49,6 +49,10 @@ final class PackageStyles {
         originalXfs = PackageXml.children(cellXfs, PackageXml.MAIN_NS, "xf");
     }
 
+    Document document() {
+        return root.getOwnerDocument();
+    }
+
     /** The format of a flagged cell: its own format {@code original} with a solid fill of {@code rgb}. */
     int flagged(int original, String rgb) throws PackageFallback {
         if (original < 0 || original >= originalXfs.size()) {

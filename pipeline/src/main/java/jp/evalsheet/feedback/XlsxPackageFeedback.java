@@ -109,6 +109,84 @@ final class XlsxPackageFeedback {
         }
     }
 
+    /**
+     * Writes a feedback workbook of the findings sheet alone, for a submission without findings, as
+     * a package of its own: the workbook, its styles and the sheet.
+     */
+    static void writeFindingsOnly(String title, List<FeedbackItem> items, Path target) throws IOException {
+        PackageStyles styles;
+        try {
+            styles = new PackageStyles(PackageXml.parse(DEFAULT_STYLES.getBytes(StandardCharsets.UTF_8)));
+        } catch (PackageFallback e) {
+            throw new IllegalStateException("the default styles are not a styleSheet", e);
+        }
+        SubmissionCopy none = new SubmissionCopy(null, Map.of(), null);
+        FindingsSheetXml findings = new FindingsSheetXml(styles);
+        byte[] sheet = findings.write(title, FeedbackWorkbookWriter.sorted(items, none), none, false, null);
+        styles.finish();
+        String quoted = SheetNames.quoted(FeedbackWorkbookWriter.FINDINGS_SHEET);
+        StringBuilder workbook = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+                .append("<workbook xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS)
+                .append("\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets><sheet name=\"");
+        PackageXml.escape(FeedbackWorkbookWriter.FINDINGS_SHEET, true, workbook);
+        workbook.append("\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>")
+                .append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">");
+        PackageXml.escape(quoted + "!$A$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$F$" + (findings.lastRow() + 1),
+                false, workbook);
+        workbook.append("</definedName><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">");
+        PackageXml.escape(quoted + "!$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$"
+                + (FeedbackWorkbookWriter.HEADER_ROW + 1), false, workbook);
+        workbook.append("</definedName></definedNames></workbook>");
+
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(CONTENT_TYPES, ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Types xmlns=\"" + PackageXml.CONTENT_TYPES_NS + "\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + WORKBOOK_TYPE + "\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + WORKSHEET_TYPE + "\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\""
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>")
+                .getBytes(StandardCharsets.UTF_8));
+        parts.put("_rels/.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + OFFICE_DOCUMENT
+                + "\" Target=\"xl/workbook.xml\"/>"));
+        parts.put("xl/workbook.xml", workbook.toString().getBytes(StandardCharsets.UTF_8));
+        parts.put("xl/_rels/workbook.xml.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + WORKSHEET
+                + "\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + STYLES
+                + "\" Target=\"styles.xml\"/>"));
+        parts.put("xl/styles.xml", PackageXml.write(styles.document()));
+        parts.put("xl/worksheets/sheet1.xml", sheet);
+        FeedbackWorkbookWriter.replace(target, file -> {
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
+                    entry.setMethod(ZipEntry.DEFLATED);
+                    out.putArchiveEntry(entry);
+                    out.write(part.getValue());
+                    out.closeArchiveEntry();
+                }
+                out.finish();
+            }
+        });
+    }
+
+    private static byte[] relationships(String content) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+                + PackageXml.PACKAGE_REL_NS + "\">" + content + "</Relationships>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The styles of a new workbook, as POI writes them: one font, the two fills Excel requires, one border, one format. */
+    private static final String DEFAULT_STYLES = "<styleSheet xmlns=\"" + PackageXml.MAIN_NS + "\">"
+            + "<fonts count=\"1\"><font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/>"
+            + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
+            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+            + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
+            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+            + "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>"
+            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+            + "</styleSheet>";
+
     /** A part of the package the edit has parsed, written back when changed. */
     private static final class Part {
 

@@ -242,6 +242,23 @@ class XlsxPackageFeedbackTests {
         }
     }
 
+    @Test
+    void shouldWriteTheFindingsSheetAloneAsAPackageOfItsOwnWhenThereAreNoFindings() throws Exception {
+        Path submission = DepartmentWorkbook.write(temp.resolve("clean.xlsx"), true);
+
+        Result fast = writer.writeReporting(submission, "clean.xlsx", List.of(), temp.resolve("fast"));
+        Result poi = poiOnly.writeReporting(submission, "clean.xlsx", List.of(), temp.resolve("poi"));
+
+        assertThat(fast.route()).isEqualTo(Route.PACKAGE_FINDINGS_ONLY);
+        assertThat(poi.route()).isEqualTo(Route.POI);
+        assertThat(describe(fast.workbook())).isEqualTo(describe(poi.workbook()));
+        try (XSSFWorkbook workbook = open(fast.workbook())) {
+            assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
+            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(0).getStringCellValue())
+                    .isEqualTo(FeedbackWorkbookWriter.NO_FINDINGS);
+        }
+    }
+
     // ---- falling back to POI ---------------------------------------------------------------------
 
     @Test
