@@ -2,6 +2,7 @@ package jp.evalsheet.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +30,25 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlError;
+import org.apache.xmlbeans.XmlObject;
+import org.apache.xmlbeans.XmlOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CommentsDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.StyleSheetDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument;
 
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Result;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
@@ -86,6 +98,7 @@ class XlsxPackageFeedbackTests {
         assertThat(result.route()).isEqualTo(Route.PACKAGE);
         assertThat(result.fallback()).isNull();
         assertThat(Files.readAllBytes(submission)).isEqualTo(before);
+        assertThat(schemaErrors(result.workbook())).isEmpty();
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)", "施策611", "施策612");
             assertThat(workbook.getActiveSheetIndex()).isZero();
@@ -259,6 +272,78 @@ class XlsxPackageFeedbackTests {
         }
     }
 
+    @Test
+    void shouldPlaceNewElementsWhereTheSchemaWantsThem() throws Exception {
+        Path submission = temp.resolve("busy.xlsx");
+        try (XSSFWorkbook workbook = DepartmentWorkbook.create(false)) {
+            XSSFSheet policy = workbook.getSheet("施策611");
+            policy.setFitToPage(true);
+            policy.createFreezePane(0, 2);
+            policy.setAutoFilter(CellRangeAddress.valueOf("B11:D12"));
+            var link = workbook.getCreationHelper().createHyperlink(HyperlinkType.URL);
+            link.setAddress("https://www.city.example.lg.jp/");
+            cell(policy, "B12").setHyperlink(link);
+            var validation = policy.getDataValidationHelper();
+            policy.addValidationData(validation.createValidation(validation.createExplicitListConstraint(new String[] {"A", "B"}),
+                    new CellRangeAddressList(4, 4, 2, 2)));
+            int picture = workbook.addPicture(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'},
+                    XSSFWorkbook.PICTURE_TYPE_PNG);
+            var anchor = workbook.getCreationHelper().createClientAnchor();
+            anchor.setCol1(5);
+            anchor.setRow1(5);
+            policy.createDrawingPatriarch().createPicture(anchor, picture);
+            policy.getHeader().setCenter("施策評価");
+            workbook.getSheet("施策612").setTabColor(new XSSFColor(new byte[] {0, 0, (byte) 255}, null));
+            try (OutputStream out = Files.newOutputStream(submission)) {
+                workbook.write(out);
+            }
+        }
+
+        Result result = writer.writeReporting(submission, "busy.xlsx", List.of(
+                FeedbackItem.error("施策611", "C12", "rule", "message", null),
+                FeedbackItem.warning("施策611", null, "rule", "the whole sheet", null),
+                FeedbackItem.warning("施策612", null, "rule", "the whole sheet", null)), temp.resolve("out"));
+
+        assertThat(result.route()).isEqualTo(Route.PACKAGE);
+        assertThat(schemaErrors(result.workbook())).isEmpty();
+        String sheetXml = new String(entries(result.workbook()).get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+        assertThat(sheetXml.indexOf("<tabColor")).isLessThan(sheetXml.indexOf("<pageSetUpPr"));
+        assertThat(sheetXml.indexOf("<drawing ")).isLessThan(sheetXml.indexOf("<legacyDrawing "));
+        assertThat(sheetXml.indexOf("<headerFooter")).isLessThan(sheetXml.indexOf("<drawing "));
+        try (XSSFWorkbook workbook = open(result.workbook())) {
+            XSSFSheet policy = workbook.getSheet("施策611");
+            assertThat(policy.getTabColor().getARGBHex()).isEqualTo(WARNING_ARGB);
+            assertThat(workbook.getSheet("施策612").getTabColor().getARGBHex()).isEqualTo(WARNING_ARGB);
+            assertThat(policy.getFitToPage()).isTrue();
+            assertThat(cell(policy, "B12").getHyperlink().getAddress()).isEqualTo("https://www.city.example.lg.jp/");
+            assertThat(policy.getDrawingPatriarch().getShapes()).hasSize(1);
+            assertThat(cell(policy, "C12").getCellComment().getString().getString()).endsWith("[エラー Error] message");
+            assertThat(policy.getDataValidations()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldNameTheFindingsSheetApartFromASheetOfTheSameName() throws Exception {
+        Path submission = temp.resolve("resubmitted.xlsx");
+        try (XSSFWorkbook workbook = DepartmentWorkbook.create(false)) {
+            workbook.createSheet("指摘事項 (findings)");
+            try (OutputStream out = Files.newOutputStream(submission)) {
+                workbook.write(out);
+            }
+        }
+
+        Result result = writer.writeReporting(submission, "resubmitted.xlsx",
+                List.of(FeedbackItem.error("施策611", "C12", "rule", "message", null)), temp.resolve("out"));
+
+        assertThat(result.route()).isEqualTo(Route.PACKAGE);
+        try (XSSFWorkbook workbook = open(result.workbook())) {
+            assertThat(sheetNames(workbook))
+                    .containsExactly("指摘事項 (Findings) (2)", "施策611", "施策612", "指摘事項 (findings)");
+            assertThat(link(workbook.getSheetAt(0), 3, 2)).isEqualTo("'施策611'!C12");
+            assertThat(names(workbook)).contains("0 _xlnm._FilterDatabase '指摘事項 (Findings) (2)'!$A$3:$F$4");
+        }
+    }
+
     // ---- falling back to POI ---------------------------------------------------------------------
 
     @Test
@@ -394,7 +479,7 @@ class XlsxPackageFeedbackTests {
     @Test
     void shouldFallBackForATruncatedFile() throws Exception {
         byte[] whole = Files.readAllBytes(DepartmentWorkbook.write(temp.resolve("whole.xlsx"), false));
-        Path submission = Files.write(temp.resolve("truncated.xlsx"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path submission = Files.write(temp.resolve("truncated.xlsx"), Arrays.copyOf(whole, whole.length / 2));
 
         Result result = writer.writeReporting(submission, "truncated.xlsx",
                 List.of(FeedbackItem.error("施策611", "C12", "rule", "message", null)), temp.resolve("out"));
@@ -449,6 +534,31 @@ class XlsxPackageFeedbackTests {
     private static String fillArgb(XSSFCell cell) {
         XSSFCellStyle style = cell.getCellStyle();
         return style.getFillForegroundColorColor() == null ? null : style.getFillForegroundColorColor().getARGBHex();
+    }
+
+    /** What the SpreadsheetML schema finds wrong in the worksheets, workbook, styles and comments of a package. */
+    private static List<String> schemaErrors(Path file) throws Exception {
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : entries(file).entrySet()) {
+            String name = entry.getKey();
+            var in = new ByteArrayInputStream(entry.getValue());
+            XmlObject part;
+            if (name.startsWith("xl/worksheets/sheet")) {
+                part = WorksheetDocument.Factory.parse(in);
+            } else if (name.equals("xl/workbook.xml")) {
+                part = WorkbookDocument.Factory.parse(in);
+            } else if (name.equals("xl/styles.xml")) {
+                part = StyleSheetDocument.Factory.parse(in);
+            } else if (name.startsWith("xl/comments")) {
+                part = CommentsDocument.Factory.parse(in);
+            } else {
+                continue;
+            }
+            List<XmlError> found = new ArrayList<>();
+            part.validate(new XmlOptions().setErrorListener(found));
+            found.forEach(error -> errors.add(name + ": " + error.getMessage()));
+        }
+        return errors;
     }
 
     private static List<String> references(String xml, String regex) {
