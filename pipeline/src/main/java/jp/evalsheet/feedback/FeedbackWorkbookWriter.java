@@ -48,11 +48,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (light red for errors, light yellow for warnings) and commented, and the tab of each sheet with a
  * finding of the whole sheet coloured. Each sheet and cell in the list links to its place in the copy.
  *
- * <p>The submission itself is never modified: an .xlsx is read into memory and saved under the new
- * name, an .xls is converted (values as stored, number formats, merges, column widths), a CSV is read
- * as the job reads it (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
+ * <p>The submission itself is never modified: an .xlsx is copied part by part at the zip level by
+ * {@link XlsxPackageFeedback}, only the parts that change rewritten, or, where that path is not sure
+ * of the package, read into memory with POI and saved under the new name; an .xls is converted
+ * (values as stored, number formats, merges, column widths), a CSV is read as the job reads it
+ * (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
  * (damaged, encrypted, empty, of an unknown format) gets the list alone, with a note saying why.
- * The caller bounds the size of the submission.
+ * The caller bounds the size of the submission. Without findings, the list alone is written as a
+ * small package of its own.
  */
 public final class FeedbackWorkbookWriter {
 

@@ -19,6 +19,7 @@ final class PackageStyles {
     record FindingsStyles(int title, int header, int text, int link, int error, int warning) {
     }
 
+    /** A flagged cell's own format and the fill it gets. */
     private record FlaggedKey(int original, String rgb) {
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -25,7 +26,6 @@ import org.apache.poi.ss.util.CellReference;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import jp.evalsheet.feedback.FeedbackWorkbookWriter.Address;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.CellKey;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.CommentAnchor;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Marks;
@@ -78,6 +78,8 @@ final class XlsxPackageFeedback {
 
     /** CT_SheetPr's sequence. */
     private static final List<String> SHEET_PR_ORDER = List.of("tabColor", "outlinePr", "pageSetUpPr");
+
+    private static final Pattern SELECTED = Pattern.compile("tabSelected\\s*=\\s*[\"'](?:1|true)[\"']");
 
     /** Shapes per block of VML shape ids ({@code o:idmap}). */
     private static final int SHAPES_PER_BLOCK = 1024;
@@ -645,7 +647,8 @@ final class XlsxPackageFeedback {
             Part sheet = parts.get(partName);
             if (sheet == null) {
                 byte[] xml = bytes(partName);
-                if (!new String(xml, StandardCharsets.ISO_8859_1).contains("tabSelected")) {
+                // POI writes tabSelected="false" on every other sheet: those need no rewriting
+                if (!SELECTED.matcher(new String(xml, StandardCharsets.ISO_8859_1)).find()) {
                     return;
                 }
                 sheet = new Part(partName, PackageXml.parse(xml));
