@@ -58,7 +58,7 @@ import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
  * which submissions take it and which fall back to POI's user model, and that what it writes reads
  * back, through POI, as what the POI path writes.
  */
-class XlsxPackageFeedbackTests {
+class FeedbackXlsxPackageTests {
 
     private static final String ERROR_ARGB = "FF" + FeedbackWorkbookWriter.ERROR_RGB;
     private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
