@@ -362,6 +362,31 @@ class FeedbackXlsxPackageTests {
         }
     }
 
+    @Test
+    void shouldDropTheCalculationChainWhichExcelRebuilds() throws Exception {
+        Path submission = repack(DepartmentWorkbook.write(temp.resolve("plain.xlsx"), false), temp.resolve("chain.xlsx"),
+                Map.of("xl/_rels/workbook.xml.rels", xml -> xml.replace("</Relationships>", "<Relationship Id=\"rId98\" "
+                        + "Target=\"calcChain.xml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                        + "relationships/calcChain\"/></Relationships>"),
+                        "[Content_Types].xml", xml -> xml.replace("</Types>", "<Override PartName=\"/xl/calcChain.xml\" "
+                                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml\"/>"
+                                + "</Types>")),
+                Map.of("xl/calcChain.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><calcChain xmlns=\""
+                        + PackageXml.MAIN_NS + "\"><c r=\"C12\" i=\"1\"/></calcChain>"));
+
+        Result result = writer.writeReporting(submission, "chain.xlsx",
+                List.of(FeedbackItem.error("施策611", "C12", "rule", "message", null)), temp.resolve("out"));
+
+        assertThat(result.route()).isEqualTo(Route.PACKAGE);
+        Map<String, byte[]> after = entries(result.workbook());
+        assertThat(after).doesNotContainKey("xl/calcChain.xml");
+        assertThat(new String(after.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8)).doesNotContain("calcChain");
+        assertThat(new String(after.get("[Content_Types].xml"), StandardCharsets.UTF_8)).doesNotContain("calcChain");
+        try (XSSFWorkbook workbook = open(result.workbook())) {
+            assertThat(fillArgb(cell(workbook.getSheet("施策611"), "C12"))).isEqualTo(ERROR_ARGB);
+        }
+    }
+
     // ---- falling back to POI ---------------------------------------------------------------------
 
     @Test
