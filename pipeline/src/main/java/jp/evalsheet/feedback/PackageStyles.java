@@ -42,8 +42,13 @@ final class PackageStyles {
         fills = PackageXml.child(root, PackageXml.MAIN_NS, "fills");
         borders = PackageXml.child(root, PackageXml.MAIN_NS, "borders");
         cellXfs = PackageXml.child(root, PackageXml.MAIN_NS, "cellXfs");
-        if (fonts == null || fills == null || borders == null || cellXfs == null
+        Element cellStyleXfs = PackageXml.child(root, PackageXml.MAIN_NS, "cellStyleXfs");
+        // the new formats refer to the first font, fill, border and cell style
+        if (fonts == null || fills == null || borders == null || cellXfs == null || cellStyleXfs == null
                 || PackageXml.children(fonts, PackageXml.MAIN_NS, "font").isEmpty()
+                || PackageXml.children(fills, PackageXml.MAIN_NS, "fill").isEmpty()
+                || PackageXml.children(borders, PackageXml.MAIN_NS, "border").isEmpty()
+                || PackageXml.children(cellStyleXfs, PackageXml.MAIN_NS, "xf").isEmpty()
                 || PackageXml.children(cellXfs, PackageXml.MAIN_NS, "xf").isEmpty()) {
             throw new PackageFallback("the styles part lacks fonts, fills, borders or cell formats");
         }
