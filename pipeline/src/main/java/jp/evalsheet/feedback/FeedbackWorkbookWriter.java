@@ -48,11 +48,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (light red for errors, light yellow for warnings) and commented, and the tab of each sheet with a
  * finding of the whole sheet coloured. Each sheet and cell in the list links to its place in the copy.
  *
- * <p>The submission itself is never modified: an .xlsx is read into memory and saved under the new
- * name, an .xls is converted (values as stored, number formats, merges, column widths), a CSV is read
- * as the job reads it (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
+ * <p>The submission itself is never modified: an .xlsx is copied part by part at the zip level by
+ * {@link XlsxPackageFeedback}, only the parts that change rewritten, or, where that path is not sure
+ * of the package, read into memory with POI and saved under the new name; an .xls is converted
+ * (values as stored, number formats, merges, column widths), a CSV is read as the job reads it
+ * (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
  * (damaged, encrypted, empty, of an unknown format) gets the list alone, with a note saying why.
- * The caller bounds the size of the submission.
+ * The caller bounds the size of the submission. Without findings, the list alone is written as a
+ * small package of its own.
  */
 public final class FeedbackWorkbookWriter {
 
@@ -73,15 +76,26 @@ public final class FeedbackWorkbookWriter {
     static final String ERROR_RGB = "FFC7CE";
     static final String WARNING_RGB = "FFEB9C";
 
-    private static final int[] COLUMN_WIDTHS = {16, 24, 10, 70, 28, 30};
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
+    static final int[] COLUMN_WIDTHS = {16, 24, 10, 70, 28, 30};
+    static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
     private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     private static final Pattern A1 = Pattern.compile("([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?");
     private static final Set<String> RESERVED_FILE_NAMES = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     private static final int MAX_FILE_NAME_BYTES = 255;
+
+    private final boolean zipLevel;
+
+    public FeedbackWorkbookWriter() {
+        this(true);
+    }
+
+    /** A writer that copies .xlsx submissions at the zip level where it can ({@code true}), or always through POI. */
+    FeedbackWorkbookWriter(boolean zipLevel) {
+        this.zipLevel = zipLevel;
+    }
 
     /**
      * Writes {@code <outputDir>/<submission file name without extension>_指摘事項.xlsx}, replacing a
@@ -96,6 +110,33 @@ public final class FeedbackWorkbookWriter {
      */
     public Path write(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir)
             throws IOException {
+        return writeReporting(submission, submissionName, items, outputDir).workbook();
+    }
+
+    /** How a feedback workbook was made. */
+    enum Route {
+        /** The submission's package copied part by part, only the parts that change rewritten. */
+        PACKAGE,
+        /** The findings sheet alone, written as a package of its own (a submission without findings). */
+        PACKAGE_FINDINGS_ONLY,
+        /** Through POI's user model. */
+        POI
+    }
+
+    /**
+     * A feedback workbook written, and how.
+     *
+     * @param workbook the file written
+     * @param route how it was made
+     * @param fallback why the zip-level writer declined an .xlsx, or {@code null} when it was not
+     *     tried or did not decline
+     */
+    record Result(Path workbook, Route route, String fallback) {
+    }
+
+    /** {@link #write}, saying how the workbook was made. */
+    Result writeReporting(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir)
+            throws IOException {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(outputDir, "outputDir");
         List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
@@ -105,6 +146,23 @@ public final class FeedbackWorkbookWriter {
         Path target = outputDir.resolve(outputFileName(submission));
         if (Files.exists(target) && Files.exists(submission) && Files.isSameFile(target, submission)) {
             throw new IllegalArgumentException("the feedback workbook would overwrite the submission: " + target);
+        }
+
+        if (zipLevel && findings.isEmpty()) {
+            XlsxPackageFeedback.writeFindingsOnly(title, findings, target);
+            return new Result(target, Route.PACKAGE_FINDINGS_ONLY, null);
+        }
+        String fallback = null;
+        if (zipLevel && !findings.isEmpty() && XlsxPackageFeedback.isZip(submission)) {
+            try {
+                XlsxPackageFeedback.write(submission, title, findings, target);
+                return new Result(target, Route.PACKAGE, null);
+            } catch (PackageFallback e) {
+                fallback = e.getMessage();
+            } catch (IOException | RuntimeException e) {
+                // POI decides what the file is worth: a copy, or the list alone with the reason
+                fallback = "the package could not be copied (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            }
         }
 
         // a submission without findings gets the list alone: a copy would mark nothing, and making
@@ -117,7 +175,7 @@ public final class FeedbackWorkbookWriter {
                 new Highlighter(workbook, copy).mark(sorted);
                 writeFindingsSheet(workbook, title, sorted, copy, null);
                 save(workbook, target);
-                return target;
+                return new Result(target, Route.POI, fallback);
             } catch (RuntimeException e) {
                 failure = "a copy of the file could not be made (" + e.getClass().getSimpleName() + ")";
             }
@@ -127,7 +185,7 @@ public final class FeedbackWorkbookWriter {
             writeFindingsSheet(workbook, title, sorted(findings, none), none, failure);
             save(workbook, target);
         }
-        return target;
+        return new Result(target, Route.POI, fallback);
     }
 
     /** {@code <file name without extension>_指摘事項.xlsx}, with characters illegal in file names replaced. */
@@ -174,7 +232,7 @@ public final class FeedbackWorkbookWriter {
     // ---- order -------------------------------------------------------------------------------
 
     /** Errors, warnings, info; then the whole file, the sheets in tab order (unknown ones by name); then by cell. */
-    private static List<FeedbackItem> sorted(List<FeedbackItem> items, SubmissionCopy copy) {
+    static List<FeedbackItem> sorted(List<FeedbackItem> items, SubmissionCopy copy) {
         Comparator<FeedbackItem> bySheet = Comparator
                 .comparingInt((FeedbackItem item) -> sheetGroup(item, copy))
                 .thenComparingInt(item -> Math.max(copy.tabIndex(item.sheetName()), 0))
@@ -235,14 +293,51 @@ public final class FeedbackWorkbookWriter {
             (byte) Integer.parseInt(rgb.substring(2, 4), 16), (byte) Integer.parseInt(rgb.substring(4, 6), 16)}, null);
     }
 
-    private static String fillRgb(FeedbackItem item) {
+    static String fillRgb(FeedbackItem item) {
         return item.isError() ? ERROR_RGB : item.isWarning() ? WARNING_RGB : null;
     }
 
-    private static final class Highlighter {
+    /** A cell of a copied sheet, zero-based. */
+    record CellKey(String sheet, int row, int column) {
+    }
 
-        private record CellKey(String sheet, int row, int column) {
+    /** The merged region of a copied sheet that holds a cell, or {@code null}. */
+    interface MergeLookup {
+        CellRangeAddress at(String sheetName, int row, int column);
+    }
+
+    /**
+     * What to mark in the copy.
+     *
+     * @param cells each cell to mark (the first cell of a merge for a cell inside it), to its items
+     *     in the order of the findings sheet, so that the first is the worst
+     * @param worstOfSheet each copied sheet with a finding of the whole sheet, to the worst of them
+     */
+    record Marks(Map<CellKey, List<FeedbackItem>> cells, Map<String, FeedbackItem> worstOfSheet) {
+
+        static Marks of(List<FeedbackItem> sorted, SubmissionCopy copy, MergeLookup merges) {
+            Map<CellKey, List<FeedbackItem>> byCell = new LinkedHashMap<>();
+            Map<String, FeedbackItem> worstOfSheet = new LinkedHashMap<>();
+            for (FeedbackItem item : sorted) {
+                String sheetName = copy.copiedSheetName(item.sheetName());
+                if (sheetName == null) {
+                    continue;
+                }
+                Address address = item.cell() == null ? null : Address.parse(item.cell());
+                if (address == null) {
+                    worstOfSheet.merge(sheetName, item, (a, b) -> a.rank() <= b.rank() ? a : b);
+                    continue;
+                }
+                CellRangeAddress merge = merges.at(sheetName, address.firstRow(), address.firstColumn());
+                int row = merge == null ? address.firstRow() : merge.getFirstRow();
+                int column = merge == null ? address.firstColumn() : merge.getFirstColumn();
+                byCell.computeIfAbsent(new CellKey(sheetName, row, column), k -> new ArrayList<>()).add(item);
+            }
+            return new Marks(byCell, worstOfSheet);
         }
+    }
+
+    private static final class Highlighter {
 
         private record StyleKey(short original, String rgb) {
         }
@@ -258,25 +353,9 @@ public final class FeedbackWorkbookWriter {
 
         /** Marks the cells and tabs of {@code items}, which come in the order of the findings sheet. */
         void mark(List<FeedbackItem> items) {
-            Map<CellKey, List<FeedbackItem>> byCell = new LinkedHashMap<>();
-            Map<String, FeedbackItem> worstOfSheet = new LinkedHashMap<>();
-            for (FeedbackItem item : items) {
-                String sheetName = copy.copiedSheetName(item.sheetName());
-                if (sheetName == null) {
-                    continue;
-                }
-                Address address = item.cell() == null ? null : Address.parse(item.cell());
-                if (address == null) {
-                    worstOfSheet.merge(sheetName, item, (a, b) -> a.rank() <= b.rank() ? a : b);
-                    continue;
-                }
-                CellRangeAddress merge = mergeAt(workbook.getSheet(sheetName), address.firstRow(), address.firstColumn());
-                int row = merge == null ? address.firstRow() : merge.getFirstRow();
-                int column = merge == null ? address.firstColumn() : merge.getFirstColumn();
-                byCell.computeIfAbsent(new CellKey(sheetName, row, column), k -> new ArrayList<>()).add(item);
-            }
-            byCell.forEach(this::markCell);
-            worstOfSheet.forEach((sheetName, item) -> {
+            Marks marks = Marks.of(items, copy, (sheetName, row, column) -> mergeAt(workbook.getSheet(sheetName), row, column));
+            marks.cells().forEach(this::markCell);
+            marks.worstOfSheet().forEach((sheetName, item) -> {
                 String rgb = fillRgb(item);
                 if (rgb != null) {
                     workbook.getSheet(sheetName).setTabColor(color(rgb));
@@ -318,13 +397,7 @@ public final class FeedbackWorkbookWriter {
         }
 
         private void comment(XSSFSheet sheet, XSSFCell cell, List<FeedbackItem> items) {
-            StringBuilder text = new StringBuilder(AUTHOR).append(" (planning office):");
-            for (FeedbackItem item : items) {
-                text.append('\n').append('[').append(severityLabel(item)).append("] ").append(item.message());
-                if (item.rawText() != null) {
-                    text.append(" (記入内容 found: \"").append(item.rawText()).append("\")");
-                }
-            }
+            StringBuilder text = new StringBuilder(commentText(items));
             Comment previous = cell.getCellComment();
             if (previous != null) {
                 String author = previous.getAuthor();
@@ -335,15 +408,11 @@ public final class FeedbackWorkbookWriter {
             }
             XSSFCreationHelper helper = workbook.getCreationHelper();
             ClientAnchor anchor = helper.createClientAnchor();
-            int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 40;
-            int column = cell.getColumnIndex();
-            int row = cell.getRowIndex();
-            int firstColumn = column + 5 < MAX_COLUMNS ? column + 1 : Math.max(0, column - 5);
-            anchor.setCol1(firstColumn);
-            anchor.setCol2(Math.min(firstColumn + 4, MAX_COLUMNS - 1));
-            int firstRow = Math.min(row, MAX_ROWS - 13);
-            anchor.setRow1(firstRow);
-            anchor.setRow2(firstRow + Math.min(Math.max(lines + 1, 4), 12));
+            CommentAnchor place = CommentAnchor.of(cell.getRowIndex(), cell.getColumnIndex(), text);
+            anchor.setCol1(place.firstColumn());
+            anchor.setCol2(place.lastColumn());
+            anchor.setRow1(place.firstRow());
+            anchor.setRow2(place.lastRow());
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(limit(text.toString())));
@@ -352,9 +421,36 @@ public final class FeedbackWorkbookWriter {
         }
     }
 
+    /** The text of the comment on a cell: who writes, then each item of the cell. */
+    static String commentText(List<FeedbackItem> items) {
+        StringBuilder text = new StringBuilder(AUTHOR).append(" (planning office):");
+        for (FeedbackItem item : items) {
+            text.append('\n').append('[').append(severityLabel(item)).append("] ").append(item.message());
+            if (item.rawText() != null) {
+                text.append(" (記入内容 found: \"").append(item.rawText()).append("\")");
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Where the box of a comment goes (zero-based cells): right of its cell, four columns wide, as
+     * many rows high as the text needs (4 to 12).
+     */
+    record CommentAnchor(int firstRow, int firstColumn, int lastRow, int lastColumn) {
+
+        static CommentAnchor of(int row, int column, CharSequence text) {
+            int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 40;
+            int firstColumn = column + 5 < MAX_COLUMNS ? column + 1 : Math.max(0, column - 5);
+            int firstRow = Math.min(row, MAX_ROWS - 13);
+            return new CommentAnchor(firstRow, firstColumn, firstRow + Math.min(Math.max(lines + 1, 4), 12),
+                    Math.min(firstColumn + 4, MAX_COLUMNS - 1));
+        }
+    }
+
     // ---- the findings sheet ---------------------------------------------------------------------
 
-    private static String severityLabel(FeedbackItem item) {
+    static String severityLabel(FeedbackItem item) {
         return item.isError() ? "エラー Error" : item.isWarning() ? "警告 Warning" : "情報 Info";
     }
 
@@ -377,14 +473,7 @@ public final class FeedbackWorkbookWriter {
         titleCell.setCellValue(limit(title(submissionName, items)));
         titleCell.setCellStyle(styles.title);
         XSSFCell noteCell = sheet.createRow(NOTE_ROW).createCell(0);
-        noteCell.setCellValue(limit(failure != null
-                ? "提出ファイルを開けなかったため、写しは付いていません (your file could not be opened, so no copy of it is attached: "
-                        + failure + ")"
-                : copy.workbook() == null
-                ? "指摘事項がないため、提出ファイルの写しは付けていません (no findings, so no copy of your file is attached)"
-                : "提出ファイルの写しを後ろのシートに付け、該当セルを色付けしてコメントを付けました。シート名・セル番地をクリックすると移動します "
-                        + "(a copy of your file follows, each cell concerned highlighted and commented; "
-                        + "click a sheet or cell to go there)"));
+        noteCell.setCellValue(limit(note(failure, copy.workbook() != null)));
 
         XSSFRow header = sheet.createRow(HEADER_ROW);
         for (int column = 0; column < HEADERS.size(); column++) {
@@ -432,7 +521,19 @@ public final class FeedbackWorkbookWriter {
         sheet.setFitToPage(true);
     }
 
-    private static String title(String submissionName, List<FeedbackItem> items) {
+    /** The second row of the findings sheet: whether a copy follows, and if not, why. */
+    static String note(String failure, boolean copied) {
+        return failure != null
+                ? "提出ファイルを開けなかったため、写しは付いていません (your file could not be opened, so no copy of it is attached: "
+                        + failure + ")"
+                : !copied
+                ? "指摘事項がないため、提出ファイルの写しは付けていません (no findings, so no copy of your file is attached)"
+                : "提出ファイルの写しを後ろのシートに付け、該当セルを色付けしてコメントを付けました。シート名・セル番地をクリックすると移動します "
+                        + "(a copy of your file follows, each cell concerned highlighted and commented; "
+                        + "click a sheet or cell to go there)";
+    }
+
+    static String title(String submissionName, List<FeedbackItem> items) {
         long errors = items.stream().filter(FeedbackItem::isError).count();
         long warnings = items.stream().filter(FeedbackItem::isWarning).count();
         long infos = items.size() - errors - warnings;
@@ -465,7 +566,7 @@ public final class FeedbackWorkbookWriter {
         cell.setCellStyle(style);
     }
 
-    private static String limit(String text) {
+    static String limit(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
@@ -521,11 +622,23 @@ public final class FeedbackWorkbookWriter {
     // ---- saving ---------------------------------------------------------------------------------
 
     private static void save(XSSFWorkbook workbook, Path target) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".feedback-", ".xlsx.part");
-        try {
+        replace(target, temporary -> {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 workbook.write(out);
             }
+        });
+    }
+
+    /** Writes a file of its own. */
+    interface FileWriting {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /** Writes {@code target} through a temporary file beside it, so that a reader never sees half of it. */
+    static void replace(Path target, FileWriting writing) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".feedback-", ".xlsx.part");
+        try {
+            writing.writeTo(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -30,6 +30,11 @@ final class DepartmentWorkbook {
     }
 
     static XSSFWorkbook create() {
+        return create(true);
+    }
+
+    /** The workbook, with or without the comment on C3. */
+    static XSSFWorkbook create(boolean commented) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         XSSFCreationHelper helper = workbook.getCreationHelper();
 
@@ -39,15 +44,17 @@ final class DepartmentWorkbook {
         XSSFRow department = policy.createRow(2);
         department.createCell(1).setCellValue("担当課");
         department.createCell(2).setCellValue("人権庶務課");
-        ClientAnchor anchor = helper.createClientAnchor();
-        anchor.setCol1(3);
-        anchor.setCol2(5);
-        anchor.setRow1(2);
-        anchor.setRow2(5);
-        Comment note = policy.createDrawingPatriarch().createCellComment(anchor);
-        note.setString(helper.createRichTextString("課長確認済み"));
-        note.setAuthor("山田");
-        department.getCell(2).setCellComment(note);
+        if (commented) {
+            ClientAnchor anchor = helper.createClientAnchor();
+            anchor.setCol1(3);
+            anchor.setCol2(5);
+            anchor.setRow1(2);
+            anchor.setRow2(5);
+            Comment note = policy.createDrawingPatriarch().createCellComment(anchor);
+            note.setString(helper.createRichTextString("課長確認済み"));
+            note.setAuthor("山田");
+            department.getCell(2).setCellComment(note);
+        }
         XSSFRow text = policy.createRow(4);
         text.createCell(1).setCellValue("事業費");
         text.createCell(3).setCellValue("約7千");
@@ -76,7 +83,12 @@ final class DepartmentWorkbook {
     }
 
     static Path write(Path file) throws IOException {
-        try (XSSFWorkbook workbook = create(); OutputStream out = Files.newOutputStream(file)) {
+        return write(file, true);
+    }
+
+    /** Saves the workbook, with or without the comment on C3. */
+    static Path write(Path file, boolean commented) throws IOException {
+        try (XSSFWorkbook workbook = create(commented); OutputStream out = Files.newOutputStream(file)) {
             workbook.write(out);
         }
         return file;

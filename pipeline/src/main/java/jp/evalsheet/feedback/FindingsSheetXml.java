@@ -1,0 +1,142 @@
+package jp.evalsheet.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.util.CellReference;
+
+import jp.evalsheet.feedback.FeedbackWorkbookWriter.Address;
+
+/**
+ * The findings sheet as raw SpreadsheetML, as {@link FeedbackWorkbookWriter}'s POI path lays it out:
+ * title, note, bold header, one row per item with document hyperlinks to the sheet and cell, column
+ * widths, an autofilter, a pane frozen below the header, landscape printing fitted to the width.
+ * Strings are inline, so the package's shared strings stay as they are. The sheet is selected.
+ */
+final class FindingsSheetXml {
+
+    private static final String[] COLUMNS = {"A", "B", "C", "D", "E", "F"};
+
+    private final PackageStyles styles;
+    private int lastRow = -1;
+
+    FindingsSheetXml(PackageStyles styles) {
+        this.styles = styles;
+    }
+
+    /** The last row of the table (zero-based), once written: the end of the autofilter. */
+    int lastRow() {
+        return lastRow;
+    }
+
+    /** A document hyperlink from a cell of the sheet. */
+    private record Link(String ref, String location, String display) {
+    }
+
+    /**
+     * The sheet for {@code sorted} items of a submission called {@code title}, whose sheets are
+     * {@code copy}'s; {@code copy.workbook()} is ignored: a copy follows when {@code copied}.
+     */
+    byte[] write(String title, List<FeedbackItem> sorted, SubmissionCopy copy, boolean copied, String failure) {
+        PackageStyles.FindingsStyles style = styles.findings();
+        StringBuilder rows = new StringBuilder(4096);
+        List<Link> links = new ArrayList<>();
+        row(rows, FeedbackWorkbookWriter.TITLE_ROW);
+        cell(rows, FeedbackWorkbookWriter.TITLE_ROW, 0, FeedbackWorkbookWriter.title(title, sorted), style.title());
+        rows.append("</row>");
+        row(rows, FeedbackWorkbookWriter.NOTE_ROW);
+        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(failure, copied), 0);
+        rows.append("</row>");
+        row(rows, FeedbackWorkbookWriter.HEADER_ROW);
+        for (int column = 0; column < FeedbackWorkbookWriter.HEADERS.size(); column++) {
+            cell(rows, FeedbackWorkbookWriter.HEADER_ROW, column, FeedbackWorkbookWriter.HEADERS.get(column), style.header());
+        }
+        rows.append("</row>");
+
+        int rowIndex = FeedbackWorkbookWriter.FIRST_ITEM_ROW;
+        if (sorted.isEmpty()) {
+            row(rows, rowIndex);
+            cell(rows, rowIndex, 0, FeedbackWorkbookWriter.NO_FINDINGS, style.text());
+            rows.append("</row>");
+            rowIndex++;
+        }
+        for (FeedbackItem item : sorted) {
+            String copiedSheet = copied ? copy.copiedSheetName(item.sheetName()) : null;
+            Address address = item.cell() == null ? null : Address.parse(item.cell());
+            String target = copiedSheet == null ? null
+                    : SheetNames.quoted(copiedSheet) + "!" + (address == null ? "A1" : address.a1());
+            row(rows, rowIndex);
+            cell(rows, rowIndex, 0, FeedbackWorkbookWriter.severityLabel(item),
+                    item.isError() ? style.error() : item.isWarning() ? style.warning() : style.text());
+            cell(rows, rowIndex, 1, item.sheetName(), target != null ? style.link() : style.text());
+            cell(rows, rowIndex, 2, item.cell(), target != null && address != null ? style.link() : style.text());
+            cell(rows, rowIndex, 3, item.message(), style.text());
+            cell(rows, rowIndex, 4, item.rawText(), style.text());
+            cell(rows, rowIndex, 5, item.rule(), style.text());
+            rows.append("</row>");
+            if (target != null) {
+                links.add(new Link(COLUMNS[1] + (rowIndex + 1), target, item.sheetName()));
+                if (address != null) {
+                    links.add(new Link(COLUMNS[2] + (rowIndex + 1), target, item.cell()));
+                }
+            }
+            rowIndex++;
+        }
+        lastRow = Math.max(rowIndex - 1, FeedbackWorkbookWriter.HEADER_ROW + 1);
+        int firstItem = FeedbackWorkbookWriter.FIRST_ITEM_ROW + 1;
+
+        StringBuilder xml = new StringBuilder(rows.length() + 2048)
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+                .append("<worksheet xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"")
+                .append(PackageXml.REL_NS).append("\">")
+                .append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+                .append("<dimension ref=\"A1:F").append(lastRow + 1).append("\"/>")
+                .append("<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">")
+                .append("<pane ySplit=\"").append(FeedbackWorkbookWriter.FIRST_ITEM_ROW).append("\" topLeftCell=\"A")
+                .append(firstItem).append("\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+                .append("<selection pane=\"bottomLeft\" activeCell=\"A").append(firstItem).append("\" sqref=\"A")
+                .append(firstItem).append("\"/></sheetView></sheetViews>")
+                .append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
+        for (int column = 0; column < FeedbackWorkbookWriter.COLUMN_WIDTHS.length; column++) {
+            xml.append("<col min=\"").append(column + 1).append("\" max=\"").append(column + 1).append("\" width=\"")
+                    .append(FeedbackWorkbookWriter.COLUMN_WIDTHS[column]).append("\" customWidth=\"1\"/>");
+        }
+        xml.append("</cols><sheetData>").append(rows).append("</sheetData>")
+                .append("<autoFilter ref=\"A").append(FeedbackWorkbookWriter.HEADER_ROW + 1).append(":F")
+                .append(lastRow + 1).append("\"/>");
+        if (!links.isEmpty()) {
+            xml.append("<hyperlinks>");
+            for (Link link : links) {
+                xml.append("<hyperlink ref=\"").append(link.ref()).append("\" location=\"");
+                PackageXml.escape(PackageXml.xmlSafe(link.location()), true, xml);
+                xml.append("\" display=\"");
+                PackageXml.escape(PackageXml.xmlSafe(FeedbackWorkbookWriter.limit(link.display())), true, xml);
+                xml.append("\"/>");
+            }
+            xml.append("</hyperlinks>");
+        }
+        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+                .append("<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
+                .append("</worksheet>");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder rows, int row) {
+        rows.append("<row r=\"").append(row + 1).append("\">");
+    }
+
+    private static void cell(StringBuilder rows, int row, int column, String text, int style) {
+        rows.append("<c r=\"").append(new CellReference(row, column).formatAsString(false)).append('"');
+        if (style != 0) {
+            rows.append(" s=\"").append(style).append('"');
+        }
+        if (text == null) {
+            rows.append("/>");
+            return;
+        }
+        rows.append(" t=\"inlineStr\"><is>");
+        PackageXml.textElement(FeedbackWorkbookWriter.limit(text), rows);
+        rows.append("</is></c>");
+    }
+}
