@@ -81,6 +81,12 @@ final class XlsxPackageFeedback {
 
     private static final Pattern SELECTED = Pattern.compile("tabSelected\\s*=\\s*[\"'](?:1|true)[\"']");
 
+    /** The largest part the edit reads into memory; an evaluation sheet's parts are a few hundred KB. */
+    static final int MAX_PART_BYTES = 64 << 20;
+    /** Inflation beyond this ratio, past {@link #MIN_BOMB_BYTES}, is taken for a zip bomb, as POI's 1 % limit does. */
+    static final int MAX_INFLATION = 100;
+    private static final int MIN_BOMB_BYTES = 1 << 20;
+
     /** Shapes per block of VML shape ids ({@code o:idmap}). */
     private static final int SHAPES_PER_BLOCK = 1024;
 
@@ -242,7 +248,14 @@ final class XlsxPackageFeedback {
                 throw new PackageFallback("the package has no part " + name);
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return in.readAllBytes();
+                byte[] data = in.readNBytes(MAX_PART_BYTES + 1);
+                long compressed = Math.max(entry.getCompressedSize(), 1);
+                if (data.length > MAX_PART_BYTES || (data.length > MIN_BOMB_BYTES && data.length > compressed * MAX_INFLATION)) {
+                    // POI's own zip-bomb check then decides what the file is worth
+                    throw new PackageFallback("the part " + name + " inflates to more than " + MAX_INFLATION
+                            + " times its size or beyond " + (MAX_PART_BYTES >> 20) + " MiB (a possible zip bomb)");
+                }
+                return data;
             }
         }
 

@@ -520,6 +520,24 @@ class FeedbackXlsxPackageTests {
     }
 
     @Test
+    void shouldNotInflateAZipBombButLeaveItToPoi() throws Exception {
+        String blanks = " ".repeat(8 << 20);
+        Path submission = repack(DepartmentWorkbook.write(temp.resolve("plain.xlsx"), false), temp.resolve("bomb.xlsx"),
+                Map.of("xl/worksheets/sheet1.xml", xml -> xml.replace("<sheetData>", "<sheetData>" + blanks)), Map.of());
+        assertThat(Files.size(submission)).isLessThan(1 << 20);
+
+        Result result = writer.writeReporting(submission, "bomb.xlsx",
+                List.of(FeedbackItem.error("施策611", "C12", "rule", "message", null)), temp.resolve("out"));
+
+        assertThat(result.route()).isEqualTo(Route.POI);
+        assertThat(result.fallback()).isEqualTo("the part xl/worksheets/sheet1.xml inflates to more than 100 times its "
+                + "size or beyond 64 MiB (a possible zip bomb)");
+        try (XSSFWorkbook workbook = open(result.workbook())) {
+            assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
+        }
+    }
+
+    @Test
     void shouldFallBackForATruncatedFile() throws Exception {
         byte[] whole = Files.readAllBytes(DepartmentWorkbook.write(temp.resolve("whole.xlsx"), false));
         Path submission = Files.write(temp.resolve("truncated.xlsx"), Arrays.copyOf(whole, whole.length / 2));
