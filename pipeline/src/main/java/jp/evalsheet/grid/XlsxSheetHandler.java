@@ -3,12 +3,8 @@ package jp.evalsheet.grid;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -32,21 +28,18 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    private record NumberFormat(int index, String format) {
-    }
-
     private record SharedFormula(String formula, int row, int column) {
     }
 
     private final SheetGrid.Builder grid;
     private final String sheetName;
-    private final SharedStrings strings;
-    private final StylesTable styles;
+    private final XlsxSharedStrings strings;
+    private final XlsxStyles styles;
     private final DataFormatter formatter;
     private final boolean date1904;
     private final int maxCells;
 
-    private final Map<Integer, NumberFormat> formats = new HashMap<>();
+    private final Map<Integer, XlsxStyles.NumberFormat> formats = new HashMap<>();
     private final Map<String, SharedFormula> sharedFormulas = new HashMap<>();
 
     private int cellCount;
@@ -72,7 +65,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     private boolean inInlineText;
     private int phoneticDepth;
 
-    XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, SharedStrings strings, StylesTable styles,
+    XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, XlsxSharedStrings strings, XlsxStyles styles,
             DataFormatter formatter, boolean date1904, int maxCells) {
         this.grid = grid;
         this.sheetName = sheetName;
@@ -215,7 +208,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         if (type == null || "n".equals(type)) {
             if (hasValue && !cached.isBlank()) {
                 number = parseNumber(cached);
-                NumberFormat format = numberFormat();
+                XlsxStyles.NumberFormat format = numberFormat();
                 text = formatter.formatRawCellContents(number, format.index(), format.format(), date1904);
             } else {
                 text = "";
@@ -253,14 +246,14 @@ final class XlsxSheetHandler extends DefaultHandler {
             return "";
         }
         try {
-            return strings.getItemAt(Integer.parseInt(cached.strip())).getString();
+            return strings.get(Integer.parseInt(cached.strip()));
         } catch (RuntimeException e) {
             throw new SAXException("cell " + CellAddresses.a1(row, column) + " refers to shared string '"
                     + cached + "', which the workbook does not hold", e);
         }
     }
 
-    private NumberFormat numberFormat() {
+    private XlsxStyles.NumberFormat numberFormat() {
         int index = 0;
         if (styleIndex != null && !styleIndex.isBlank()) {
             try {
@@ -272,21 +265,8 @@ final class XlsxSheetHandler extends DefaultHandler {
         return formats.computeIfAbsent(index, this::lookUpFormat);
     }
 
-    private NumberFormat lookUpFormat(int style) {
-        if (styles != null && style >= 0 && style < styles.getNumCellStyles()) {
-            XSSFCellStyle cellStyle = styles.getStyleAt(style);
-            if (cellStyle != null) {
-                short index = cellStyle.getDataFormat();
-                String format = cellStyle.getDataFormatString();
-                if (format == null) {
-                    format = BuiltinFormats.getBuiltinFormat(index);
-                }
-                if (format != null) {
-                    return new NumberFormat(index, format);
-                }
-            }
-        }
-        return new NumberFormat(0, "General");
+    private XlsxStyles.NumberFormat lookUpFormat(int style) {
+        return styles == null ? XlsxStyles.GENERAL : styles.numberFormat(style);
     }
 
     private void merge(String ref) throws SAXException {
