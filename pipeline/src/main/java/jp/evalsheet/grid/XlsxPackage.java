@@ -90,7 +90,8 @@ final class XlsxPackage implements Closeable {
 
     private static ZipEntrySource openZip(Path file) throws IOException {
         try {
-            return new ZipFileZipEntrySource(ZipHelper.openZipFile(file.toFile()));
+            // what ZipHelper.openZipFile opens, less its check of the first bytes, which FileSniffer made
+            return new ZipFileZipEntrySource(new ZipSecureFile(file.toFile()));
         } catch (IOException e) {
             // as POI: a damaged central directory falls back to reading the local entries in order
             InputStream in = Files.newInputStream(file);

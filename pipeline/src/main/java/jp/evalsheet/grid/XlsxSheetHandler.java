@@ -35,7 +35,8 @@ final class XlsxSheetHandler extends DefaultHandler {
     private final String sheetName;
     private final XlsxSharedStrings strings;
     private final XlsxStyles styles;
-    private final DataFormatter formatter;
+    /** This sheet's formatter, made for the first number (a formatter caches formats as it meets values). */
+    private DataFormatter formatter;
     private final boolean date1904;
     private final int maxCells;
 
@@ -66,12 +67,11 @@ final class XlsxSheetHandler extends DefaultHandler {
     private int phoneticDepth;
 
     XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, XlsxSharedStrings strings, XlsxStyles styles,
-            DataFormatter formatter, boolean date1904, int maxCells) {
+            boolean date1904, int maxCells) {
         this.grid = grid;
         this.sheetName = sheetName;
         this.strings = strings;
         this.styles = styles;
-        this.formatter = formatter;
         this.date1904 = date1904;
         this.maxCells = maxCells;
     }
@@ -209,6 +209,9 @@ final class XlsxSheetHandler extends DefaultHandler {
             if (hasValue && !cached.isBlank()) {
                 number = parseNumber(cached);
                 XlsxStyles.NumberFormat format = numberFormat();
+                if (formatter == null) {
+                    formatter = CellFormats.newDataFormatter();
+                }
                 text = formatter.formatRawCellContents(number, format.index(), format.format(), date1904);
             } else {
                 text = "";
@@ -273,12 +276,66 @@ final class XlsxSheetHandler extends DefaultHandler {
         if (ref == null || ref.isBlank()) {
             return;
         }
+        String range = ref.strip();
+        CellRange plain = plainRange(range);
+        if (plain != null) {
+            grid.merge(plain);
+            return;
+        }
         try {
-            CellRangeAddress range = CellRangeAddress.valueOf(ref.strip());
-            grid.merge(new CellRange(range.getFirstRow(), range.getLastRow(), range.getFirstColumn(),
-                    range.getLastColumn()));
+            CellRangeAddress address = CellRangeAddress.valueOf(range);
+            grid.merge(new CellRange(address.getFirstRow(), address.getLastRow(), address.getFirstColumn(),
+                    address.getLastColumn()));
         } catch (RuntimeException e) {
             throw new SAXException("merged range '" + ref + "' is not an A1 range", e);
         }
+    }
+
+    /**
+     * A range written as Excel writes merges, {@code B3:D3} (upper-case letters, no {@code $}, first
+     * cell above and left of the last), read without POI's regular expressions; {@code null} for any
+     * other form, which {@link CellRangeAddress#valueOf} reads.
+     */
+    static CellRange plainRange(String ref) {
+        int colon = ref.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        long first = plainCell(ref, 0, colon);
+        long last = plainCell(ref, colon + 1, ref.length());
+        if (first < 0 || last < 0) {
+            return null;
+        }
+        int firstRow = (int) (first >>> 32);
+        int firstColumn = (int) first;
+        int lastRow = (int) (last >>> 32);
+        int lastColumn = (int) last;
+        if (lastRow < firstRow || lastColumn < firstColumn) {
+            return null;
+        }
+        return new CellRange(firstRow, lastRow, firstColumn, lastColumn);
+    }
+
+    /** A cell such as {@code AB12} between {@code from} and {@code to}: its zero-based row and column packed in a long, or -1. */
+    private static long plainCell(String ref, int from, int to) {
+        int i = from;
+        int column = 0;
+        while (i < to && i - from < 3 && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+            column = column * 26 + (ref.charAt(i) - 'A' + 1);
+            i++;
+        }
+        int digits = to - i;
+        if (i == from || digits < 1 || digits > 7 || ref.charAt(i) == '0') {
+            return -1;
+        }
+        int row = 0;
+        for (; i < to; i++) {
+            char c = ref.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            row = row * 10 + (c - '0');
+        }
+        return ((long) (row - 1) << 32) | (column - 1);
     }
 }

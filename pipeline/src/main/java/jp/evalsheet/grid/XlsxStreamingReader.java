@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -45,9 +44,18 @@ public final class XlsxStreamingReader implements WorkbookReader {
      */
     public static final int DEFAULT_MAX_ROWS_PER_SHEET = 100_000;
 
-    /** The relationships from the workbook to its sheets that POI's {@code XSSFReader} iterated. */
-    private static final Set<String> SHEET_RELATIONSHIPS = Set.of(XSSFRelation.WORKSHEET.getRelation(),
-            XSSFRelation.CHARTSHEET.getRelation(), XSSFRelation.MACRO_SHEET_XML.getRelation());
+    /**
+     * The relationships from the workbook to its sheets that POI's {@code XSSFReader} iterated (those of
+     * {@code XSSFRelation}, written out: that class loads much of POI and its logging when first used).
+     */
+    private static final Set<String> SHEET_RELATIONSHIPS = Set.of(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet",
+            "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet");
+
+    private static final String SHARED_STRINGS_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    private static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
     private final int maxCellsPerSheet;
     private final int maxRowsPerSheet;
@@ -144,8 +152,7 @@ public final class XlsxStreamingReader implements WorkbookReader {
                 try (InputStream in = pkg.open(partName)) {
                     sheetName = sheet.name();
                     SheetGrid.Builder builder = SheetGrid.builder(sheetName).hidden(workbook.isHidden(sheetName));
-                    DataFormatter formatter = CellFormats.newDataFormatter();
-                    XmlParsers.parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles, formatter,
+                    XmlParsers.parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles,
                             workbook.isDate1904(), maxCellsPerSheet), sheetName, maxRowsPerSheet));
                     grid = builder.build();
                 }
@@ -219,7 +226,7 @@ public final class XlsxStreamingReader implements WorkbookReader {
 
     /** The shared strings, found by content type as POI's {@code ReadOnlySharedStringsTable} found them. */
     private static XlsxSharedStrings sharedStrings(XlsxPackage pkg) throws IOException, SAXException {
-        List<String> parts = pkg.partsOfType(XSSFRelation.SHARED_STRINGS.getContentType());
+        List<String> parts = pkg.partsOfType(SHARED_STRINGS_TYPE);
         if (parts.isEmpty()) {
             return XlsxSharedStrings.NONE;
         }
@@ -230,7 +237,7 @@ public final class XlsxStreamingReader implements WorkbookReader {
 
     /** The styles, found by content type as POI's {@code XSSFReader.getStylesTable} found them, or {@code null}. */
     private static XlsxStyles styles(XlsxPackage pkg) throws IOException, SAXException {
-        List<String> parts = pkg.partsOfType(XSSFRelation.STYLES.getContentType());
+        List<String> parts = pkg.partsOfType(STYLES_TYPE);
         if (parts.isEmpty()) {
             return null;
         }
