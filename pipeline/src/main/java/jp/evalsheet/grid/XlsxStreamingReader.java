@@ -48,14 +48,14 @@ public final class XlsxStreamingReader implements WorkbookReader {
      * The relationships from the workbook to its sheets that POI's {@code XSSFReader} iterated (those of
      * {@code XSSFRelation}, written out: that class loads much of POI and its logging when first used).
      */
-    private static final Set<String> SHEET_RELATIONSHIPS = Set.of(
+    static final Set<String> SHEET_RELATIONSHIPS = Set.of(
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet",
             "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet");
 
-    private static final String SHARED_STRINGS_TYPE =
+    static final String SHARED_STRINGS_TYPE =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-    private static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
     private final int maxCellsPerSheet;
     private final int maxRowsPerSheet;
