@@ -61,6 +61,7 @@ final class XlsxPackage implements Closeable {
     private static final String PACKAGE_ROOT = "/";
     private static final String PACKAGE_RELATIONSHIPS = "/_rels/.rels";
 
+    /** A part of the package: its name as written, its zip entry and its content type. */
     private record Part(String name, ZipArchiveEntry entry, String contentType) {
     }
 

@@ -24,15 +24,18 @@ final class XlsxStyles {
     record NumberFormat(int index, String format) {
     }
 
+    /** A cell style's {@code numFmtId} and {@code xfId} attributes as written (read when used, as POI reads them). */
+    private record CellStyle(String numFmtId, String xfId) {
+    }
+
     static final NumberFormat GENERAL = new NumberFormat(0, "General");
 
     private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private final Map<Short, String> formatCodes;
-    /** Each cell style's {@code numFmtId} and {@code xfId} attributes as written (they are read when used, as by POI). */
-    private final List<String[]> cellStyles;
+    private final List<CellStyle> cellStyles;
 
-    private XlsxStyles(Map<Short, String> formatCodes, List<String[]> cellStyles) {
+    private XlsxStyles(Map<Short, String> formatCodes, List<CellStyle> cellStyles) {
         this.formatCodes = formatCodes;
         this.cellStyles = cellStyles;
     }
@@ -61,9 +64,9 @@ final class XlsxStyles {
         if (style < 0 || style >= cellStyles.size()) {
             return GENERAL;
         }
-        String[] attributes = cellStyles.get(style);
-        unsignedInt(attributes[1]); // POI reads the parent style id first; one that is no number fails there
-        short index = (short) unsignedInt(attributes[0]);
+        CellStyle cellStyle = cellStyles.get(style);
+        unsignedInt(cellStyle.xfId()); // POI reads the parent style id first; one that is no number fails there
+        short index = (short) unsignedInt(cellStyle.numFmtId());
         String format = formatCodes.get(index);
         if (format == null) {
             format = BuiltinFormats.getBuiltinFormat(index);
@@ -95,7 +98,7 @@ final class XlsxStyles {
     private static final class Handler extends DefaultHandler {
 
         private final Map<Short, String> formatCodes = new HashMap<>();
-        private final List<String[]> cellStyles = new ArrayList<>();
+        private final List<CellStyle> cellStyles = new ArrayList<>();
         private boolean rootSeen;
         private int depth;
         /** The child of the root being read: "numFmts", "cellXfs" or another. */
@@ -126,7 +129,7 @@ final class XlsxStyles {
                 short id = (short) unsignedInt(attributes.getValue("", "numFmtId"));
                 formatCodes.put(id, attributes.getValue("", "formatCode"));
             } else if ("cellXfs".equals(section) && "xf".equals(localName)) {
-                cellStyles.add(new String[] {attributes.getValue("", "numFmtId"), attributes.getValue("", "xfId")});
+                cellStyles.add(new CellStyle(attributes.getValue("", "numFmtId"), attributes.getValue("", "xfId")));
             }
         }
 
