@@ -3,12 +3,8 @@ package jp.evalsheet.grid;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -32,21 +28,19 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
     }
 
-    private record NumberFormat(int index, String format) {
-    }
-
     private record SharedFormula(String formula, int row, int column) {
     }
 
     private final SheetGrid.Builder grid;
     private final String sheetName;
-    private final SharedStrings strings;
-    private final StylesTable styles;
-    private final DataFormatter formatter;
+    private final XlsxSharedStrings strings;
+    private final XlsxStyles styles;
+    /** This sheet's formatter, made for the first number (a formatter caches formats as it meets values). */
+    private DataFormatter formatter;
     private final boolean date1904;
     private final int maxCells;
 
-    private final Map<Integer, NumberFormat> formats = new HashMap<>();
+    private final Map<Integer, XlsxStyles.NumberFormat> formats = new HashMap<>();
     private final Map<String, SharedFormula> sharedFormulas = new HashMap<>();
 
     private int cellCount;
@@ -72,13 +66,12 @@ final class XlsxSheetHandler extends DefaultHandler {
     private boolean inInlineText;
     private int phoneticDepth;
 
-    XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, SharedStrings strings, StylesTable styles,
-            DataFormatter formatter, boolean date1904, int maxCells) {
+    XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, XlsxSharedStrings strings, XlsxStyles styles,
+            boolean date1904, int maxCells) {
         this.grid = grid;
         this.sheetName = sheetName;
         this.strings = strings;
         this.styles = styles;
-        this.formatter = formatter;
         this.date1904 = date1904;
         this.maxCells = maxCells;
     }
@@ -215,7 +208,10 @@ final class XlsxSheetHandler extends DefaultHandler {
         if (type == null || "n".equals(type)) {
             if (hasValue && !cached.isBlank()) {
                 number = parseNumber(cached);
-                NumberFormat format = numberFormat();
+                XlsxStyles.NumberFormat format = numberFormat();
+                if (formatter == null) {
+                    formatter = CellFormats.newDataFormatter();
+                }
                 text = formatter.formatRawCellContents(number, format.index(), format.format(), date1904);
             } else {
                 text = "";
@@ -253,14 +249,14 @@ final class XlsxSheetHandler extends DefaultHandler {
             return "";
         }
         try {
-            return strings.getItemAt(Integer.parseInt(cached.strip())).getString();
+            return strings.get(Integer.parseInt(cached.strip()));
         } catch (RuntimeException e) {
             throw new SAXException("cell " + CellAddresses.a1(row, column) + " refers to shared string '"
                     + cached + "', which the workbook does not hold", e);
         }
     }
 
-    private NumberFormat numberFormat() {
+    private XlsxStyles.NumberFormat numberFormat() {
         int index = 0;
         if (styleIndex != null && !styleIndex.isBlank()) {
             try {
@@ -272,33 +268,74 @@ final class XlsxSheetHandler extends DefaultHandler {
         return formats.computeIfAbsent(index, this::lookUpFormat);
     }
 
-    private NumberFormat lookUpFormat(int style) {
-        if (styles != null && style >= 0 && style < styles.getNumCellStyles()) {
-            XSSFCellStyle cellStyle = styles.getStyleAt(style);
-            if (cellStyle != null) {
-                short index = cellStyle.getDataFormat();
-                String format = cellStyle.getDataFormatString();
-                if (format == null) {
-                    format = BuiltinFormats.getBuiltinFormat(index);
-                }
-                if (format != null) {
-                    return new NumberFormat(index, format);
-                }
-            }
-        }
-        return new NumberFormat(0, "General");
+    private XlsxStyles.NumberFormat lookUpFormat(int style) {
+        return styles == null ? XlsxStyles.GENERAL : styles.numberFormat(style);
     }
 
     private void merge(String ref) throws SAXException {
         if (ref == null || ref.isBlank()) {
             return;
         }
+        String range = ref.strip();
+        CellRange plain = plainRange(range);
+        if (plain != null) {
+            grid.merge(plain);
+            return;
+        }
         try {
-            CellRangeAddress range = CellRangeAddress.valueOf(ref.strip());
-            grid.merge(new CellRange(range.getFirstRow(), range.getLastRow(), range.getFirstColumn(),
-                    range.getLastColumn()));
+            CellRangeAddress address = CellRangeAddress.valueOf(range);
+            grid.merge(new CellRange(address.getFirstRow(), address.getLastRow(), address.getFirstColumn(),
+                    address.getLastColumn()));
         } catch (RuntimeException e) {
             throw new SAXException("merged range '" + ref + "' is not an A1 range", e);
         }
+    }
+
+    /**
+     * A range written as Excel writes merges, {@code B3:D3} (upper-case letters, no {@code $}, first
+     * cell above and left of the last), read without POI's regular expressions; {@code null} for any
+     * other form, which {@link CellRangeAddress#valueOf} reads.
+     */
+    static CellRange plainRange(String ref) {
+        int colon = ref.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        long first = plainCell(ref, 0, colon);
+        long last = plainCell(ref, colon + 1, ref.length());
+        if (first < 0 || last < 0) {
+            return null;
+        }
+        int firstRow = (int) (first >>> 32);
+        int firstColumn = (int) first;
+        int lastRow = (int) (last >>> 32);
+        int lastColumn = (int) last;
+        if (lastRow < firstRow || lastColumn < firstColumn) {
+            return null;
+        }
+        return new CellRange(firstRow, lastRow, firstColumn, lastColumn);
+    }
+
+    /** A cell such as {@code AB12} between {@code from} and {@code to}: its zero-based row and column packed in a long, or -1. */
+    private static long plainCell(String ref, int from, int to) {
+        int i = from;
+        int column = 0;
+        while (i < to && i - from < 3 && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+            column = column * 26 + (ref.charAt(i) - 'A' + 1);
+            i++;
+        }
+        int digits = to - i;
+        if (i == from || digits < 1 || digits > 7 || ref.charAt(i) == '0') {
+            return -1;
+        }
+        int row = 0;
+        for (; i < to; i++) {
+            char c = ref.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            row = row * 10 + (c - '0');
+        }
+        return ((long) (row - 1) << 32) | (column - 1);
     }
 }

@@ -3,32 +3,25 @@ package jp.evalsheet.grid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.function.Consumer;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads .xlsx/.xlsm workbooks sheet by sheet with POI's event API ({@link XSSFReader}) and a SAX
- * handler of its own, never building an {@code XSSFWorkbook}, so only one sheet's cells are in memory.
+ * Reads .xlsx/.xlsm workbooks sheet by sheet with SAX handlers of its own, never building an
+ * {@code XSSFWorkbook}, so only one sheet's cells are in memory. The package is read by
+ * {@link XlsxPackage} (POI's zip layer, without its OPC object model), shared strings and styles by
+ * {@link XlsxSharedStrings} and {@link XlsxStyles}, every part with this thread's parser from
+ * {@link XmlParsers}: a workbook of a few kilobytes costs little more than its XML.
  *
  * <p>Each cell's text is what Excel shows: the number formatted with the cell's number format by a
  * {@link DataFormatter} pinned to {@link CellFormats#LOCALE}, the cached result of a formula (empty
@@ -50,6 +43,19 @@ public final class XlsxStreamingReader implements WorkbookReader {
      * few hundred rows.
      */
     public static final int DEFAULT_MAX_ROWS_PER_SHEET = 100_000;
+
+    /**
+     * The relationships from the workbook to its sheets that POI's {@code XSSFReader} iterated (those of
+     * {@code XSSFRelation}, written out: that class loads much of POI and its logging when first used).
+     */
+    static final Set<String> SHEET_RELATIONSHIPS = Set.of(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet",
+            "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet");
+
+    static final String SHARED_STRINGS_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    static final String STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
     private final int maxCellsPerSheet;
     private final int maxRowsPerSheet;
@@ -99,93 +105,163 @@ public final class XlsxStreamingReader implements WorkbookReader {
                 // read below
             }
         }
-        OPCPackage pkg = open(file);
+        XlsxPackage pkg = open(file);
         try {
             readPackage(file, pkg, sheets);
         } finally {
-            pkg.revert();
-        }
-    }
-
-    private static OPCPackage open(Path file) throws WorkbookReadException {
-        try {
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (OpenXML4JException | RuntimeException e) {
-            throw failure(file, null, e);
-        }
-    }
-
-    private void readPackage(Path file, OPCPackage pkg, Consumer<SheetGrid> sheets) throws WorkbookReadException {
-        XSSFReader.SheetIterator iterator;
-        SharedStrings strings;
-        StylesTable styles;
-        XlsxWorkbookHandler workbook = new XlsxWorkbookHandler();
-        try {
-            requireSpreadsheet(file, pkg);
-            XSSFReader reader = new XSSFReader(pkg);
-            strings = new ReadOnlySharedStringsTable(pkg, false);
-            styles = stylesOf(reader);
-            try (InputStream in = reader.getWorkbookData()) {
-                parse(in, workbook);
+            try {
+                pkg.close();
+            } catch (IOException e) {
+                // the file was read (or refused) already; closing it cannot change that
             }
-            iterator = reader.getSheetIterator();
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
-                | RuntimeException e) {
+        }
+    }
+
+    private static XlsxPackage open(Path file) throws WorkbookReadException {
+        try {
+            return XlsxPackage.open(file);
+        } catch (IOException | SAXException | RuntimeException e) {
             throw failure(file, null, e);
         }
-        while (true) {
+    }
+
+    private void readPackage(Path file, XlsxPackage pkg, Consumer<SheetGrid> sheets) throws WorkbookReadException {
+        XlsxSharedStrings strings;
+        XlsxStyles styles;
+        XlsxWorkbookHandler workbook = new XlsxWorkbookHandler();
+        Map<String, String> sheetParts;
+        try {
+            String workbookPart = requireSpreadsheet(file, pkg);
+            strings = sharedStrings(pkg);
+            styles = styles(pkg);
+            try (InputStream in = pkg.open(workbookPart)) {
+                XmlParsers.parse(in, workbook);
+            }
+            sheetParts = sheetParts(pkg, workbookPart);
+        } catch (IOException | SAXException | RuntimeException e) {
+            throw failure(file, null, e);
+        }
+        for (XlsxWorkbookHandler.SheetRef sheet : workbook.sheets()) {
             SheetGrid grid;
             String sheetName = null;
             try {
-                if (!iterator.hasNext()) {
-                    break;
+                String partName = sheetParts.get(sheet.relationshipId());
+                if (partName == null) {
+                    throw new IOException("the workbook has no sheet part for relationship " + sheet.relationshipId());
                 }
-                try (InputStream in = iterator.next()) {
-                    sheetName = iterator.getSheetName();
+                try (InputStream in = pkg.open(partName)) {
+                    sheetName = sheet.name();
                     SheetGrid.Builder builder = SheetGrid.builder(sheetName).hidden(workbook.isHidden(sheetName));
-                    DataFormatter formatter = CellFormats.newDataFormatter();
-                    parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles, formatter,
+                    XmlParsers.parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles,
                             workbook.isDate1904(), maxCellsPerSheet), sheetName, maxRowsPerSheet));
                     grid = builder.build();
                 }
-            } catch (IOException | SAXException | ParserConfigurationException | RuntimeException e) {
+            } catch (IOException | SAXException | RuntimeException e) {
                 throw failure(file, sheetName, e);
             }
             sheets.accept(grid);
         }
     }
 
-    private static void requireSpreadsheet(Path file, OPCPackage pkg) throws WorkbookReadException, OpenXML4JException {
-        PackageRelationshipCollection documents = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
-        if (documents.isEmpty()) {
-            documents = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
+    /**
+     * The name of the workbook part, once the package says it is a spreadsheet: its office document
+     * must be a SpreadsheetML (or Excel) part. As before with POI, a binary workbook (.xlsb) is named as
+     * such and a strict OOXML workbook is refused.
+     */
+    private static String requireSpreadsheet(Path file, XlsxPackage pkg)
+            throws WorkbookReadException, IOException, SAXException {
+        NavigableMap<String, XlsxPackage.Relationship> relationships = pkg.packageRelationships();
+        String type = PackageRelationshipTypes.CORE_DOCUMENT;
+        if (firstOfType(relationships, type) == null) {
+            type = PackageRelationshipTypes.STRICT_CORE_DOCUMENT;
         }
-        if (documents.isEmpty()) {
+        if (firstOfType(relationships, type) == null) {
             throw new WorkbookReadException(ReadMessages.NOT_XLSX, file, null);
         }
-        PackagePart part = pkg.getPart(documents.getRelationship(0));
-        String contentType = part == null ? "" : part.getContentType();
+        String part = partOf(pkg, relationships, type);
+        String contentType = part == null ? "" : pkg.contentType(part);
         if (contentType.contains("sheet.binary")) {
             throw new WorkbookReadException(ReadMessages.XLSB, file, null);
         }
         if (!contentType.contains("spreadsheetml") && !contentType.startsWith("application/vnd.ms-excel")) {
             throw new WorkbookReadException(ReadMessages.NOT_XLSX, file, null);
         }
+        if (type.equals(PackageRelationshipTypes.STRICT_CORE_DOCUMENT)) {
+            // POI's XSSFReader never read strict OOXML, so such a workbook stays refused
+            throw new WorkbookReadException(ReadMessages.NOT_XLSX, file, null);
+        }
+        return part;
     }
 
-    private static StylesTable stylesOf(XSSFReader reader) throws IOException {
-        try {
-            return reader.getStylesTable();
-        } catch (InvalidFormatException e) {
-            return null;
+    private static XlsxPackage.Relationship firstOfType(Map<String, XlsxPackage.Relationship> relationships,
+            String type) {
+        for (XlsxPackage.Relationship relationship : relationships.values()) {
+            if (relationship.type().equals(type)) {
+                return relationship;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The part the package's first relationship of a type points to, as POI's
+     * {@code OPCPackage.getPart(PackageRelationship)} finds it: a target that is no valid part name is
+     * passed over, the first valid one decides.
+     */
+    private static String partOf(XlsxPackage pkg, Map<String, XlsxPackage.Relationship> relationships, String type)
+            throws IOException {
+        for (XlsxPackage.Relationship relationship : relationships.values()) {
+            if (relationship.type().equals(type)) {
+                XlsxPackage.Target target = relationship.target();
+                if (target.unresolvable()) {
+                    throw new IOException("the relationship " + relationship.id() + " has a target that is no URI");
+                }
+                if (target.partName() != null) {
+                    return pkg.hasPart(target.partName()) ? target.partName() : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The shared strings, found by content type as POI's {@code ReadOnlySharedStringsTable} found them. */
+    private static XlsxSharedStrings sharedStrings(XlsxPackage pkg) throws IOException, SAXException {
+        List<String> parts = pkg.partsOfType(SHARED_STRINGS_TYPE);
+        if (parts.isEmpty()) {
+            return XlsxSharedStrings.NONE;
+        }
+        try (InputStream in = pkg.open(parts.get(0))) {
+            return XlsxSharedStrings.read(in);
         }
     }
 
-    private static void parse(InputStream in, DefaultHandler handler)
-            throws IOException, SAXException, ParserConfigurationException {
-        XMLReader reader = XMLHelper.newXMLReader();
-        reader.setContentHandler(handler);
-        reader.parse(new InputSource(in));
+    /** The styles, found by content type as POI's {@code XSSFReader.getStylesTable} found them, or {@code null}. */
+    private static XlsxStyles styles(XlsxPackage pkg) throws IOException, SAXException {
+        List<String> parts = pkg.partsOfType(STYLES_TYPE);
+        if (parts.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = pkg.open(parts.get(0))) {
+            return XlsxStyles.read(in);
+        }
+    }
+
+    /**
+     * The part of each sheet by the id of its relationship from the workbook, {@code null} for a
+     * relationship whose part is missing (that sheet is refused when its turn comes, as POI did).
+     */
+    private static Map<String, String> sheetParts(XlsxPackage pkg, String workbookPart) throws IOException {
+        Map<String, String> parts = new HashMap<>();
+        for (XlsxPackage.Relationship relationship : pkg.relationshipsOf(workbookPart).values()) {
+            if (SHEET_RELATIONSHIPS.contains(relationship.type())) {
+                XlsxPackage.Target target = relationship.target();
+                if (target.unresolvable() || target.partName() == null) {
+                    throw new IOException("the sheet relationship " + relationship.id() + " has no valid part name");
+                }
+                parts.put(relationship.id(), pkg.hasPart(target.partName()) ? target.partName() : null);
+            }
+        }
+        return parts;
     }
 
     private static WorkbookReadException failure(Path file, String sheetName, Exception e) {
