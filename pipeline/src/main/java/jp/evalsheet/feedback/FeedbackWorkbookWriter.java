@@ -566,8 +566,12 @@ public final class FeedbackWorkbookWriter {
         cell.setCellStyle(style);
     }
 
+    /**
+     * {@code text} cut to Excel's limit for a cell, never between the halves of a surrogate pair:
+     * POI would write a lone half as {@code ?}, the zip-level path as an escape that reads back as it.
+     */
     static String limit(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        return SheetNames.truncate(text, MAX_TEXT);
     }
 
     /** The cell styles of the findings sheet. */
