@@ -123,7 +123,7 @@ final class CsvPackage {
             }
             xml.append("</mergeCells>");
         }
-        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+        xml.append(FindingsSheetXml.PAGE_MARGINS)
                 .append("</worksheet>");
         return xml.toString().getBytes(StandardCharsets.UTF_8);
     }

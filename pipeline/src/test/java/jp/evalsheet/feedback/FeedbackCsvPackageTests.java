@@ -10,6 +10,8 @@ import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.schemaErrors;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.sheetNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.Random;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Result;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
+import jp.evalsheet.grid.CellRange;
+import jp.evalsheet.grid.GridCell;
+import jp.evalsheet.grid.SheetGrid;
 
 /**
  * The zip-level path of {@link FeedbackWorkbookWriter} for CSV submissions with findings
@@ -279,6 +285,31 @@ class FeedbackCsvPackageTests {
                 "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml",
                 "xl/worksheets/_rels/sheet1.xml.rels", "xl/worksheets/sheet2.xml", "xl/comments1.xml",
                 "xl/drawings/vmlDrawing1.vml");
+    }
+
+    @Test
+    void shouldWriteTheMergesPoiAcceptsIntoThePackage() throws Exception {
+        // a CSV has no merges, but a grid of another reader may: the package keeps those POI's addMergedRegion keeps
+        SheetGrid grid = SheetGrid.builder("merged")
+                .cell(new GridCell(0, 0, "見出し", null, null))
+                .cell(new GridCell(2, 2, "10", 10.0, null))
+                .merge(new CellRange(0, 0, 0, 1))
+                .merge(new CellRange(2, 3, 2, 3))
+                .merge(new CellRange(3, 4, 3, 4))
+                .merge(new CellRange(5, 5, 5, 5))
+                .build();
+        List<GridSheetCopy> sheets = GridSheetCopy.of(List.of(grid));
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        XlsxPackageFeedback.zip(CsvPackage.parts(sheets), zip);
+
+        assertThat(sheets.get(0).merges()).extracting(CellRangeAddress::formatAsString).containsExactly("A1:B1", "C3:D4");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(zip.toByteArray()))) {
+            XSSFSheet sheet = workbook.getSheet("merged");
+            assertThat(sheet.getMergedRegions()).extracting(CellRangeAddress::formatAsString).containsExactly("A1:B1", "C3:D4");
+            assertThat(cell(sheet, "A1").getStringCellValue()).isEqualTo("見出し");
+            assertThat(cell(sheet, "C3").getNumericCellValue()).isEqualTo(10.0);
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------
