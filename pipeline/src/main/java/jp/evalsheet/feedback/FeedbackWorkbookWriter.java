@@ -41,6 +41,8 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import com.microsoft.schemas.vml.CTShape;
+
 import jp.evalsheet.grid.CsvReader;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReader;
@@ -435,15 +437,21 @@ public final class FeedbackWorkbookWriter {
             XSSFCreationHelper helper = workbook.getCreationHelper();
             ClientAnchor anchor = helper.createClientAnchor();
             CommentAnchor place = CommentAnchor.of(cell.getRowIndex(), cell.getColumnIndex(), text);
-            anchor.setCol1(place.firstColumn());
+            // POI files a new comment under the first cell of its box until it is attached to its cell,
+            // and refuses one there when that cell has a comment (a flagged neighbour): the box is made
+            // over the cell itself, free now, and moved to its place once attached
+            anchor.setCol1(cell.getColumnIndex());
             anchor.setCol2(place.lastColumn());
-            anchor.setRow1(place.firstRow());
+            anchor.setRow1(cell.getRowIndex());
             anchor.setRow2(place.lastRow());
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(limit(text.toString())));
             comment.setAuthor(AUTHOR);
             cell.setCellComment(comment);
+            CTShape shape = sheet.getVMLDrawing(false).findCommentShape(cell.getRowIndex(), cell.getColumnIndex());
+            shape.getClientDataArray(0).setAnchorArray(0, place.firstColumn() + ", 0, " + place.firstRow() + ", 0, "
+                    + place.lastColumn() + ", 0, " + place.lastRow() + ", 0");
         }
     }
 

@@ -192,6 +192,24 @@ class FeedbackCsvPackageTests {
     }
 
     @Test
+    void shouldCommentNeighbouringCellsAsThePoiPathDoes() throws Exception {
+        Path submission = Files.write(temp.resolve("neighbours.csv"), "a,b,c\r\n1,2,3\r\n".getBytes(CP932));
+        // the error on B1 comes first, so A1's comment box, which starts at B1, is made over a commented cell
+        List<FeedbackItem> items = List.of(FeedbackItem.error("neighbours", "B1", "rule", "on B1", null),
+                FeedbackItem.warning("neighbours", "A1", "rule", "on A1", null),
+                FeedbackItem.warning("neighbours", "A2", "rule", "on A2", null));
+
+        assertSameAsPoi(submission, items);
+        try (XSSFWorkbook workbook = open(poiOnly.write(submission, "neighbours.csv", items, temp.resolve("poi")))) {
+            XSSFSheet sheet = workbook.getSheet("neighbours");
+            assertThat(cell(sheet, "A1").getCellComment().getString().getString()).endsWith("on A1");
+            assertThat(cell(sheet, "B1").getCellComment().getString().getString()).endsWith("on B1");
+            var box = cell(sheet, "A1").getCellComment().getClientAnchor();
+            assertThat(List.of((int) box.getCol1(), box.getRow1(), (int) box.getCol2(), box.getRow2())).containsExactly(1, 0, 5, 4);
+        }
+    }
+
+    @Test
     void shouldWriteACsvWithoutFieldsAsAnEmptySheet() throws Exception {
         Path submission = Files.writeString(temp.resolve("blank.csv"), ",,,\r\n,\r\n\r\n", StandardCharsets.UTF_8);
 
