@@ -41,6 +41,14 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import com.microsoft.schemas.vml.CTShape;
+
+import jp.evalsheet.grid.CsvReader;
+import jp.evalsheet.grid.WorkbookReadException;
+import jp.evalsheet.grid.WorkbookReader;
+import jp.evalsheet.grid.WorkbookReaders;
+import jp.evalsheet.grid.XlsxStreamingReader;
+
 /**
  * Writes the workbook the planning office (政策企画課) sends back to a department after an ingestion
  * run: a first sheet {@value #FINDINGS_SHEET} listing every finding, followed, where the submission
@@ -52,8 +60,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@link XlsxPackageFeedback}, only the parts that change rewritten, or, where that path is not sure
  * of the package, read into memory with POI and saved under the new name; an .xls is converted
  * (values as stored, number formats, merges, column widths), a CSV is read as the job reads it
- * (UTF-8 or CP932) and written as one sheet. A submission that cannot be opened
- * (damaged, encrypted, empty, of an unknown format) gets the list alone, with a note saying why.
+ * (UTF-8 or CP932) and written as one sheet: as a minimal package that is then edited at the zip
+ * level like an .xlsx ({@link CsvPackage}), or through POI where that path declines. A submission
+ * that cannot be opened (damaged, encrypted, empty, of an unknown format) gets the list alone, with
+ * a note saying why.
  * The caller bounds the size of the submission. Without findings, the list alone is written as a
  * small package of its own.
  */
@@ -117,6 +127,8 @@ public final class FeedbackWorkbookWriter {
     enum Route {
         /** The submission's package copied part by part, only the parts that change rewritten. */
         PACKAGE,
+        /** A CSV's sheet written as a package of its own, then edited as {@link #PACKAGE} edits an .xlsx. */
+        PACKAGE_CSV,
         /** The findings sheet alone, written as a package of its own (a submission without findings). */
         PACKAGE_FINDINGS_ONLY,
         /** Through POI's user model. */
@@ -153,15 +165,22 @@ public final class FeedbackWorkbookWriter {
             return new Result(target, Route.PACKAGE_FINDINGS_ONLY, null);
         }
         String fallback = null;
-        if (zipLevel && !findings.isEmpty() && XlsxPackageFeedback.isZip(submission)) {
+        WorkbookReader reader = zipLevel && !findings.isEmpty() ? readerOrNull(submission) : null;
+        if (reader instanceof XlsxStreamingReader || reader instanceof CsvReader) {
+            boolean csv = reader instanceof CsvReader;
             try {
-                XlsxPackageFeedback.write(submission, title, findings, target);
-                return new Result(target, Route.PACKAGE, null);
+                if (csv) {
+                    CsvPackage.write(submission, reader, title, findings, target);
+                } else {
+                    XlsxPackageFeedback.write(submission, title, findings, target);
+                }
+                return new Result(target, csv ? Route.PACKAGE_CSV : Route.PACKAGE, null);
             } catch (PackageFallback e) {
                 fallback = e.getMessage();
             } catch (IOException | RuntimeException e) {
                 // POI decides what the file is worth: a copy, or the list alone with the reason
-                fallback = "the package could not be copied (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+                fallback = (csv ? "the CSV could not be written as a package (" : "the package could not be copied (")
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
             }
         }
 
@@ -186,6 +205,15 @@ public final class FeedbackWorkbookWriter {
             save(workbook, target);
         }
         return new Result(target, Route.POI, fallback);
+    }
+
+    /** The reader the job reads {@code submission} with, or {@code null} when it refuses the file. */
+    private static WorkbookReader readerOrNull(Path submission) {
+        try {
+            return WorkbookReaders.forFile(submission);
+        } catch (WorkbookReadException e) {
+            return null;
+        }
     }
 
     /** {@code <file name without extension>_指摘事項.xlsx}, with characters illegal in file names replaced. */
@@ -409,15 +437,21 @@ public final class FeedbackWorkbookWriter {
             XSSFCreationHelper helper = workbook.getCreationHelper();
             ClientAnchor anchor = helper.createClientAnchor();
             CommentAnchor place = CommentAnchor.of(cell.getRowIndex(), cell.getColumnIndex(), text);
-            anchor.setCol1(place.firstColumn());
+            // POI files a new comment under the first cell of its box until it is attached to its cell,
+            // and refuses one there when that cell has a comment (a flagged neighbour): the box is made
+            // over the cell itself, free now, and moved to its place once attached
+            anchor.setCol1(cell.getColumnIndex());
             anchor.setCol2(place.lastColumn());
-            anchor.setRow1(place.firstRow());
+            anchor.setRow1(cell.getRowIndex());
             anchor.setRow2(place.lastRow());
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(limit(text.toString())));
             comment.setAuthor(AUTHOR);
             cell.setCellComment(comment);
+            CTShape shape = sheet.getVMLDrawing(false).findCommentShape(cell.getRowIndex(), cell.getColumnIndex());
+            shape.getClientDataArray(0).setAnchorArray(0, place.firstColumn() + ", 0, " + place.firstRow() + ", 0, "
+                    + place.lastColumn() + ", 0, " + place.lastRow() + ", 0");
         }
     }
 
@@ -566,8 +600,12 @@ public final class FeedbackWorkbookWriter {
         cell.setCellStyle(style);
     }
 
+    /**
+     * {@code text} cut to Excel's limit for a cell, never between the halves of a surrogate pair:
+     * POI would write a lone half as {@code ?}, the zip-level path as an escape that reads back as it.
+     */
     static String limit(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+        return SheetNames.truncate(text, MAX_TEXT);
     }
 
     /** The cell styles of the findings sheet. */

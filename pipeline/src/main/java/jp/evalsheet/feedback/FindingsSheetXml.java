@@ -18,6 +18,10 @@ final class FindingsSheetXml {
 
     private static final String[] COLUMNS = {"A", "B", "C", "D", "E", "F"};
 
+    /** The page margins POI writes on a new sheet. */
+    static final String PAGE_MARGINS =
+            "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>";
+
     private final PackageStyles styles;
     private int lastRow = -1;
 
@@ -116,7 +120,7 @@ final class FindingsSheetXml {
             }
             xml.append("</hyperlinks>");
         }
-        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
+        xml.append(PAGE_MARGINS)
                 .append("<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
                 .append("</worksheet>");
         return xml.toString().getBytes(StandardCharsets.UTF_8);

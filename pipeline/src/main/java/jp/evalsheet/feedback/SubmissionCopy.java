@@ -2,7 +2,6 @@ package jp.evalsheet.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
-import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.CsvReader;
-import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReader;
@@ -54,7 +51,6 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
 
     private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
     private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
-    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     static SubmissionCopy open(Path submission) {
         WorkbookReader reader;
@@ -204,7 +200,7 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
             }
             case STRING -> {
                 target = targetRow.createCell(cell.getColumnIndex());
-                target.setCellValue(limit(cell.getRichStringCellValue().getString()));
+                target.setCellValue(FeedbackWorkbookWriter.limit(cell.getRichStringCellValue().getString()));
             }
             case BOOLEAN -> {
                 target = targetRow.createCell(cell.getColumnIndex());
@@ -241,74 +237,51 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
 
     private static SubmissionCopy convertGrids(Path submission, WorkbookReader reader)
             throws WorkbookReadException, IOException {
-        List<SheetGrid> grids = new ArrayList<>();
-        reader.read(submission, grids::add);
+        List<GridSheetCopy> sheets = GridSheetCopy.of(readGrids(submission, reader));
         XSSFWorkbook copy = new XSSFWorkbook();
         try {
-            Map<String, String> names = new LinkedHashMap<>();
             XSSFCellStyle wrap = copy.createCellStyle();
             wrap.setWrapText(true);
             wrap.setVerticalAlignment(VerticalAlignment.TOP);
-            for (SheetGrid grid : grids) {
-                String name = SheetNames.unique(grid.sheetName(), names.values());
-                names.put(grid.sheetName(), name);
-                copyGrid(grid, copy.createSheet(name), wrap);
+            for (GridSheetCopy sheet : sheets) {
+                copyGrid(sheet, copy.createSheet(sheet.name()), wrap);
             }
-            return new SubmissionCopy(copy, names, null);
+            return new SubmissionCopy(copy, GridSheetCopy.names(sheets), null);
         } catch (RuntimeException e) {
             copy.close();
             throw e;
         }
     }
 
-    private static void copyGrid(SheetGrid grid, XSSFSheet target, XSSFCellStyle wrap) {
-        Map<Integer, Integer> widths = new HashMap<>();
-        for (int rowIndex : grid.rowIndexes()) {
-            if (rowIndex >= MAX_ROWS) {
-                break;
-            }
-            XSSFRow row = target.createRow(rowIndex);
-            for (GridCell gridCell : grid.row(rowIndex)) {
-                if (gridCell.column() >= MAX_COLUMNS) {
-                    break;
-                }
-                XSSFCell cell = row.createCell(gridCell.column());
-                String text = gridCell.text();
-                if (isPlainNumber(gridCell)) {
-                    cell.setCellValue(gridCell.number());
-                } else {
-                    cell.setCellValue(limit(text));
-                    if (text.indexOf('\n') >= 0) {
-                        cell.setCellStyle(wrap);
-                    }
-                }
-                widths.merge(gridCell.column(), displayWidth(text), Math::max);
-            }
-        }
-        widths.forEach((column, width) -> target.setColumnWidth(column, Math.max(8, Math.min(60, width + 2)) * 256));
-        for (CellRange merge : grid.merges()) {
-            addMerge(target, new CellRangeAddress(merge.firstRow(), merge.lastRow(), merge.firstColumn(),
-                    merge.lastColumn()));
-        }
+    /** The sheets of a submission that {@code reader} reads as grids (a CSV). */
+    static List<SheetGrid> readGrids(Path submission, WorkbookReader reader) throws WorkbookReadException {
+        List<SheetGrid> grids = new ArrayList<>();
+        reader.read(submission, grids::add);
+        return grids;
     }
 
-    /** Whether the number shows as the field was written, so that {@code 077} or {@code 1.50} stay text. */
-    private static boolean isPlainNumber(GridCell cell) {
-        if (cell.number() == null || cell.number().isInfinite() || cell.number().isNaN()) {
-            return false;
+    private static void copyGrid(GridSheetCopy sheet, XSSFSheet target, XSSFCellStyle wrap) {
+        XSSFRow row = null;
+        for (GridSheetCopy.Cell gridCell : sheet.cells()) {
+            if (row == null || row.getRowNum() != gridCell.row()) {
+                row = target.createRow(gridCell.row());
+            }
+            XSSFCell cell = row.createCell(gridCell.column());
+            if (gridCell.number() != null) {
+                cell.setCellValue(gridCell.number());
+            } else {
+                cell.setCellValue(gridCell.text());
+                if (gridCell.wrap()) {
+                    cell.setCellStyle(wrap);
+                }
+            }
         }
-        String shown = BigDecimal.valueOf(cell.number()).stripTrailingZeros().toPlainString();
-        return shown.equals(cell.text().strip());
-    }
-
-    /** The width of the widest line in characters, a full-width character counting two. */
-    private static int displayWidth(String text) {
-        int widest = 0;
-        for (String line : text.split("\n", -1)) {
-            int width = line.codePoints().map(c -> c < 0x2E80 || (c >= 0xFF61 && c <= 0xFF9F) ? 1 : 2).sum();
-            widest = Math.max(widest, width);
+        for (GridSheetCopy.Width width : sheet.widths()) {
+            target.setColumnWidth(width.column(), width.characters() * 256);
         }
-        return widest;
+        for (CellRangeAddress merge : sheet.merges()) {
+            addMerge(target, merge);
+        }
     }
 
     private static void addMerge(XSSFSheet target, CellRangeAddress merge) {
@@ -320,10 +293,6 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
         } catch (IllegalArgumentException | IllegalStateException e) {
             // an overlapping region the source tolerated: the cells are copied, only the merge is dropped
         }
-    }
-
-    private static String limit(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
     @Override

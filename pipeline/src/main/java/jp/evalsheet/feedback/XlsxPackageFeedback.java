@@ -2,9 +2,11 @@ package jp.evalsheet.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +31,6 @@ import org.w3c.dom.Element;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.CellKey;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.CommentAnchor;
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Marks;
-import jp.evalsheet.grid.WorkbookReadException;
-import jp.evalsheet.grid.WorkbookReaders;
-import jp.evalsheet.grid.XlsxStreamingReader;
 
 /**
  * Writes the feedback workbook of an .xlsx submission at the zip level: the submission's package is
@@ -60,6 +59,10 @@ final class XlsxPackageFeedback {
     private static final String VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 
     private static final String CONTENT_TYPES = "[Content_Types].xml";
+    static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+    /** The cellXfs index of the wrapping, top-aligned format of {@link #newStyles newStyles(true)}. */
+    static final int WRAP_TOP_FORMAT = 1;
 
     /** CT_Workbook's sequence. */
     private static final List<String> WORKBOOK_ORDER = List.of("fileVersion", "fileSharing", "workbookPr",
@@ -93,15 +96,6 @@ final class XlsxPackageFeedback {
     private XlsxPackageFeedback() {
     }
 
-    /** Whether the job reads {@code submission} as an .xlsx (a zip archive, whatever its name). */
-    static boolean isZip(Path submission) {
-        try {
-            return WorkbookReaders.forFile(submission) instanceof XlsxStreamingReader;
-        } catch (WorkbookReadException e) {
-            return false;
-        }
-    }
-
     /**
      * Writes the feedback workbook of {@code submission} to {@code target}, replacing it.
      *
@@ -111,10 +105,24 @@ final class XlsxPackageFeedback {
     static void write(Path submission, String title, List<FeedbackItem> items, Path target)
             throws IOException, PackageFallback {
         try (ZipFile zip = ZipFile.builder().setPath(submission).get()) {
-            Edit edit = new Edit(zip);
-            edit.prepare(title, items);
-            FeedbackWorkbookWriter.replace(target, edit::writeTo);
+            write(zip, null, title, items, target);
         }
+    }
+
+    /**
+     * Writes the feedback workbook of the package {@code zip} to {@code target}, replacing it.
+     *
+     * @param sheetNames the submission's sheet names, in tab order, each to the name of its sheet in
+     *     {@code zip}, for a package made from a submission whose sheets had to be renamed (a CSV);
+     *     {@code null} when the package is the submission
+     * @throws PackageFallback when the package is not one this class handles with certainty;
+     *     nothing has been written then
+     */
+    static void write(ZipFile zip, Map<String, String> sheetNames, String title, List<FeedbackItem> items, Path target)
+            throws IOException, PackageFallback {
+        Edit edit = new Edit(zip, sheetNames);
+        edit.prepare(title, items);
+        FeedbackWorkbookWriter.replace(target, edit::writeTo);
     }
 
     /**
@@ -124,7 +132,7 @@ final class XlsxPackageFeedback {
     static void writeFindingsOnly(String title, List<FeedbackItem> items, Path target) throws IOException {
         PackageStyles styles;
         try {
-            styles = new PackageStyles(PackageXml.parse(DEFAULT_STYLES.getBytes(StandardCharsets.UTF_8)));
+            styles = new PackageStyles(PackageXml.parse(newStyles(false).getBytes(StandardCharsets.UTF_8)));
         } catch (PackageFallback e) {
             throw new IllegalStateException("the default styles are not a styleSheet", e);
         }
@@ -133,7 +141,7 @@ final class XlsxPackageFeedback {
         byte[] sheet = findings.write(title, FeedbackWorkbookWriter.sorted(items, none), none, false, null);
         styles.finish();
         String quoted = SheetNames.quoted(FeedbackWorkbookWriter.FINDINGS_SHEET);
-        StringBuilder workbook = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+        StringBuilder workbook = new StringBuilder(1024).append(XML_DECLARATION)
                 .append("<workbook xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS)
                 .append("\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets><sheet name=\"");
         PackageXml.escape(FeedbackWorkbookWriter.FINDINGS_SHEET, true, workbook);
@@ -146,54 +154,88 @@ final class XlsxPackageFeedback {
                 + (FeedbackWorkbookWriter.HEADER_ROW + 1), false, workbook);
         workbook.append("</definedName></definedNames></workbook>");
 
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(CONTENT_TYPES, ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                + "<Types xmlns=\"" + PackageXml.CONTENT_TYPES_NS + "\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + WORKBOOK_TYPE + "\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + WORKSHEET_TYPE + "\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\""
-                + "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>")
-                .getBytes(StandardCharsets.UTF_8));
-        parts.put("_rels/.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + OFFICE_DOCUMENT
-                + "\" Target=\"xl/workbook.xml\"/>"));
-        parts.put("xl/workbook.xml", workbook.toString().getBytes(StandardCharsets.UTF_8));
-        parts.put("xl/_rels/workbook.xml.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + WORKSHEET
-                + "\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + STYLES
-                + "\" Target=\"styles.xml\"/>"));
-        parts.put("xl/styles.xml", PackageXml.write(styles.document()));
-        parts.put("xl/worksheets/sheet1.xml", sheet);
+        Map<String, byte[]> parts = newPackage(workbook.toString(), PackageXml.write(styles.document()), List.of(sheet));
         FeedbackWorkbookWriter.replace(target, file -> {
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
-                for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                    ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
-                    entry.setMethod(ZipEntry.DEFLATED);
-                    out.putArchiveEntry(entry);
-                    out.write(part.getValue());
-                    out.closeArchiveEntry();
-                }
-                out.finish();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                zip(parts, out);
             }
         });
     }
 
+    /**
+     * The parts of a new package: the content types, the package's and the workbook's relationships,
+     * {@code workbook} as {@code xl/workbook.xml}, whose sheets' relationships are {@code rId1},
+     * {@code rId2}... in the order of {@code sheets}, which become {@code xl/worksheets/sheet1.xml},
+     * {@code sheet2.xml}..., and {@code styles}.
+     */
+    static Map<String, byte[]> newPackage(String workbook, byte[] styles, List<byte[]> sheets) {
+        StringBuilder types = new StringBuilder(1024).append(XML_DECLARATION)
+                .append("<Types xmlns=\"").append(PackageXml.CONTENT_TYPES_NS).append("\">")
+                .append("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
+                .append("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
+                .append("<Override PartName=\"/xl/workbook.xml\" ContentType=\"").append(WORKBOOK_TYPE).append("\"/>");
+        StringBuilder workbookRelationships = new StringBuilder(512);
+        for (int n = 1; n <= sheets.size(); n++) {
+            types.append("<Override PartName=\"/xl/worksheets/sheet").append(n).append(".xml\" ContentType=\"")
+                    .append(WORKSHEET_TYPE).append("\"/>");
+            workbookRelationships.append("<Relationship Id=\"rId").append(n).append("\" Type=\"").append(WORKSHEET)
+                    .append("\" Target=\"worksheets/sheet").append(n).append(".xml\"/>");
+        }
+        types.append("<Override PartName=\"/xl/styles.xml\" ContentType=\"")
+                .append("application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>");
+        workbookRelationships.append("<Relationship Id=\"rId").append(sheets.size() + 1).append("\" Type=\"")
+                .append(STYLES).append("\" Target=\"styles.xml\"/>");
+
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(CONTENT_TYPES, types.toString().getBytes(StandardCharsets.UTF_8));
+        parts.put("_rels/.rels", relationships("<Relationship Id=\"rId1\" Type=\"" + OFFICE_DOCUMENT
+                + "\" Target=\"xl/workbook.xml\"/>"));
+        parts.put("xl/workbook.xml", workbook.getBytes(StandardCharsets.UTF_8));
+        parts.put("xl/_rels/workbook.xml.rels", relationships(workbookRelationships.toString()));
+        parts.put("xl/styles.xml", styles);
+        for (int n = 1; n <= sheets.size(); n++) {
+            parts.put("xl/worksheets/sheet" + n + ".xml", sheets.get(n - 1));
+        }
+        return parts;
+    }
+
+    /** Writes {@code parts} as a zip archive, each deflated. */
+    static void zip(Map<String, byte[]> parts, OutputStream file) throws IOException {
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
+                entry.setMethod(ZipEntry.DEFLATED);
+                out.putArchiveEntry(entry);
+                out.write(part.getValue());
+                out.closeArchiveEntry();
+            }
+            out.finish();
+        }
+    }
+
     private static byte[] relationships(String content) {
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+        return (XML_DECLARATION + "<Relationships xmlns=\""
                 + PackageXml.PACKAGE_REL_NS + "\">" + content + "</Relationships>").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The styles of a new workbook, as POI writes them: one font, the two fills Excel requires, one border, one format. */
-    private static final String DEFAULT_STYLES = "<styleSheet xmlns=\"" + PackageXml.MAIN_NS + "\">"
-            + "<fonts count=\"1\"><font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/>"
-            + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
-            + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-            + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-            + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-            + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-            + "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>"
-            + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-            + "</styleSheet>";
+    /**
+     * The styles of a new workbook, as POI writes them: one font, the two fills Excel requires, one
+     * border, one format; and, when {@code wrapTop}, a second format {@value #WRAP_TOP_FORMAT} that
+     * wraps text and aligns it to the top.
+     */
+    static String newStyles(boolean wrapTop) {
+        return "<styleSheet xmlns=\"" + PackageXml.MAIN_NS + "\">"
+                + "<fonts count=\"1\"><font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/>"
+                + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
+                + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+                + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
+                + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+                + "<cellXfs count=\"" + (wrapTop ? 2 : 1) + "\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+                + (wrapTop ? "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
+                        + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>" : "")
+                + "</cellXfs></styleSheet>";
+    }
 
     /** A part of the package the edit has parsed, written back when changed. */
     private static final class Part {
@@ -220,6 +262,7 @@ final class XlsxPackageFeedback {
     private static final class Edit {
 
         private final ZipFile zip;
+        private final Map<String, String> sheetNames;
         private final Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
         private final Set<String> lowerCaseNames = new HashSet<>();
         private final Map<String, Part> parts = new HashMap<>();
@@ -227,8 +270,9 @@ final class XlsxPackageFeedback {
         private final Set<String> dropped = new HashSet<>();
         private long time = -1;
 
-        Edit(ZipFile zip) throws PackageFallback {
+        Edit(ZipFile zip, Map<String, String> sheetNames) throws PackageFallback {
             this.zip = zip;
+            this.sheetNames = sheetNames;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 String name = entry.getName();
                 if (entries.put(name, entry) != null || !lowerCaseNames.add(name.toLowerCase(Locale.ROOT))) {
@@ -388,7 +432,11 @@ final class XlsxPackageFeedback {
                     throw new PackageFallback("the sheet " + name + " has no numeric sheetId");
                 }
             }
-            SubmissionCopy copy = new SubmissionCopy(null, names, null);
+            if (sheetNames != null && !List.copyOf(sheetNames.values()).equals(List.copyOf(names.keySet()))) {
+                throw new PackageFallback("the package's sheets " + names.keySet() + " are not the submission's "
+                        + sheetNames.values());
+            }
+            SubmissionCopy copy = new SubmissionCopy(null, sheetNames == null ? names : sheetNames, null);
             List<FeedbackItem> sorted = FeedbackWorkbookWriter.sorted(items, copy);
             Map<String, Sheet> sheetsByName = new HashMap<>();
             for (Sheet sheet : sheets) {

@@ -554,13 +554,13 @@ class FeedbackXlsxPackageTests {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private static XSSFWorkbook open(Path file) throws IOException {
+    static XSSFWorkbook open(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         }
     }
 
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
+    static List<String> sheetNames(XSSFWorkbook workbook) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             names.add(workbook.getSheetName(i));
@@ -576,14 +576,14 @@ class FeedbackXlsxPackageTests {
         return names;
     }
 
-    private static String link(XSSFSheet sheet, int row, int column) {
+    static String link(XSSFSheet sheet, int row, int column) {
         var link = sheet.getRow(row).getCell(column).getHyperlink();
         assertThat(link).as("hyperlink at row %d column %d", row, column).isNotNull();
         assertThat(link.getType()).isEqualTo(HyperlinkType.DOCUMENT);
         return link.getAddress();
     }
 
-    private static XSSFCell cell(XSSFSheet sheet, String address) {
+    static XSSFCell cell(XSSFSheet sheet, String address) {
         CellAddress a = new CellAddress(address);
         XSSFRow row = sheet.getRow(a.getRow());
         assertThat((Object) row).as("row of %s", address).isNotNull();
@@ -592,13 +592,13 @@ class FeedbackXlsxPackageTests {
         return cell;
     }
 
-    private static String fillArgb(XSSFCell cell) {
+    static String fillArgb(XSSFCell cell) {
         XSSFCellStyle style = cell.getCellStyle();
         return style.getFillForegroundColorColor() == null ? null : style.getFillForegroundColorColor().getARGBHex();
     }
 
     /** What the SpreadsheetML schema finds wrong in the worksheets, workbook, styles and comments of a package. */
-    private static List<String> schemaErrors(Path file) throws Exception {
+    static List<String> schemaErrors(Path file) throws Exception {
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, byte[]> entry : entries(file).entrySet()) {
             String name = entry.getKey();
@@ -634,7 +634,7 @@ class FeedbackXlsxPackageTests {
         return found;
     }
 
-    private static Map<String, byte[]> entries(Path zip) throws IOException {
+    static Map<String, byte[]> entries(Path zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> all = file.entries();
@@ -669,7 +669,7 @@ class FeedbackXlsxPackageTests {
     }
 
     /** What a person sees of a workbook, and what the tests of the POI path read, one line per fact. */
-    private static List<String> describe(Path file) throws IOException {
+    static List<String> describe(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         try (XSSFWorkbook workbook = open(file)) {
             lines.add("active " + workbook.getActiveSheetIndex() + " first " + workbook.getFirstVisibleTab());
