@@ -62,6 +62,14 @@ class IngestionBenchmark {
             print(f"pandas files={len(files)} sheets={sheets} cells={cells}")
             """;
 
+    /**
+     * Options for the JVMs of the job and the floor alike ({@code bench.jvm}, split at spaces): by
+     * default those of the README's command, so that the job is measured as it is run.
+     */
+    private static final List<String> JVM_OPTIONS = Arrays.stream(System.getProperty("bench.jvm",
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+"))
+            .filter(option -> !option.isEmpty()).toList();
+
     private final long seed = Long.getLong("bench.seed", 42);
     private final Path dir = Path.of(System.getProperty("bench.dir", "pipeline/target/benchmark")).toAbsolutePath();
     private final List<Result> results = new ArrayList<>();
@@ -76,6 +84,7 @@ class IngestionBenchmark {
             print("Ingestion benchmark  seed=%d  %s  %d cores, %.1f GiB RAM  Java %s%n", seed,
                     LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16),
                     Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.version"));
+            print("JVM options     %s (job and floor alike; bench.jvm)%n", JVM_OPTIONS.isEmpty() ? "none" : String.join(" ", JVM_OPTIONS));
             for (String size : System.getProperty("bench.sizes", "city").split(",")) {
                 results.add(measure(size.strip()));
             }
@@ -148,8 +157,9 @@ class IngestionBenchmark {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path gcLog = run.resolve(name + ".gc.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:gc,gc+heap+exit:file=" + gcLog, "-Duser.timezone=Asia/Tokyo", "-Dfile.encoding=UTF-8",
-                "-cp", classpath, mainClass));
+                "-Xlog:gc,gc+heap+exit:file=" + gcLog, "-Duser.timezone=Asia/Tokyo", "-Dfile.encoding=UTF-8"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(Arrays.asList(args));
         Child child = run(run, name, command);
         parseGcLog(gcLog, child);
@@ -193,6 +203,9 @@ class IngestionBenchmark {
         if (!Files.exists(gcLog)) {
             return;
         }
+        // at exit G1 prints one heap line, the serial collector one per generation: their sum is the heap
+        long committedAtExit = 0;
+        long usedAtExit = 0;
         for (String line : Files.readAllLines(gcLog)) {
             Matcher pause = GC_PAUSE.matcher(line);
             if (pause.find()) {
@@ -201,11 +214,13 @@ class IngestionBenchmark {
                 child.liveHeapKb = Math.max(child.liveHeapKb, kb(pause.group(3), pause.group(4)));
             }
             Matcher exit = HEAP_AT_EXIT.matcher(line);
-            if (exit.find()) {
-                child.peakHeapKb = Math.max(child.peakHeapKb, Long.parseLong(exit.group(2)));
-                child.heapCommittedKb = Math.max(child.heapCommittedKb, Long.parseLong(exit.group(1)));
+            if (line.contains("gc,heap,exit") && exit.find()) {
+                committedAtExit += Long.parseLong(exit.group(1));
+                usedAtExit += Long.parseLong(exit.group(2));
             }
         }
+        child.peakHeapKb = Math.max(child.peakHeapKb, usedAtExit);
+        child.heapCommittedKb = Math.max(child.heapCommittedKb, committedAtExit);
     }
 
     private static long kb(String number, String unit) {
