@@ -17,7 +17,7 @@ public final class Labels {
             return "";
         }
         int first = 0;
-        while (first < text.length() && normalized(text.charAt(first)) == text.charAt(first)) {
+        while (first < text.length() && keeps(text.charAt(first))) {
             first++;
         }
         if (first == text.length()) {
@@ -34,6 +34,17 @@ public final class Labels {
     }
 
     private static final int DROPPED = -1;
+
+    /**
+     * Whether a label keeps {@code c} as it is. Printable ASCII and kana and kanji are decided by two
+     * comparisons: this runs for every character of every cell a label search passes.
+     */
+    private static boolean keeps(char c) {
+        if ((c > ' ' && c < 0x7F) || (c >= 0x3040 && c < 0xFF00)) {
+            return true;
+        }
+        return normalized(c) == c;
+    }
 
     /** The character a label keeps in place of {@code original}, or {@link #DROPPED} for a space. */
     private static int normalized(char original) {

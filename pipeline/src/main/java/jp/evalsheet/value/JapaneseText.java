@@ -19,7 +19,8 @@ public final class JapaneseText {
             return "";
         }
         int first = 0;
-        while (first < text.length() && halfWidthDigit(text.charAt(first)) == text.charAt(first)) {
+        // every character this changes is at ％ (U+FF05) or above
+        while (first < text.length() && (text.charAt(first) < '％' || halfWidthDigit(text.charAt(first)) == text.charAt(first))) {
             first++;
         }
         if (first == text.length()) {
@@ -53,7 +54,7 @@ public final class JapaneseText {
             return "";
         }
         int first = 0;
-        while (first < text.length() && halfWidthLetter(text.charAt(first)) == text.charAt(first)) {
+        while (first < text.length() && (text.charAt(first) < 'Ａ' || halfWidthLetter(text.charAt(first)) == text.charAt(first))) {
             first++;
         }
         if (first == text.length()) {
