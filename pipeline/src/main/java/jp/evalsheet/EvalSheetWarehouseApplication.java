@@ -96,11 +96,13 @@ public class EvalSheetWarehouseApplication {
     }
 
     /**
-     * POI and XMLBeans ask JAXP for a new parser or transformer factory for each workbook part they
-     * read or write; without a system property naming the implementation, every such call scans the
-     * class path for a service file (a few per cent of a run in a JFR profile, more inside the
-     * packaged jar). No other XML implementation is on the class path, so the JDK's own are the ones the
-     * scan would find.
+     * POI's user model and XMLBeans ask JAXP for a new parser or transformer factory for each workbook
+     * part they read or write; without a system property naming the implementation, every such call
+     * scans the class path for a service file (a few per cent of a run in a JFR profile, more inside
+     * the packaged jar). The job's own readers and the zip-level feedback writer make their parsers
+     * once per thread; the user model still writes the feedback for .xls submissions and for every
+     * package the zip-level writer declines. No other XML implementation is on the class path, so
+     * the JDK's own are the ones the scan would find.
      */
     static void useTheJdkXmlFactories() {
         setIfAbsent(SAXParserFactory.class, SAXParserFactory.newDefaultInstance());

@@ -16,7 +16,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * The shared strings of a workbook ({@code xl/sharedStrings.xml}) as POI's
  * {@code ReadOnlySharedStringsTable} reads them without phonetic runs: each {@code <si>} is the
  * concatenation of its {@code <t>} texts, rich-text runs included and furigana ({@code <rPh>}) left
- * out, white space kept as written, and Excel's {@code _xHHHH_} escapes decoded.
+ * out, white space kept as written, and Excel's {@code _xHHHH_} escapes decoded as each is read.
  */
 final class XlsxSharedStrings {
 
@@ -58,7 +58,7 @@ final class XlsxSharedStrings {
         if (strings == null || index < 0 || index >= strings.size()) {
             throw new IndexOutOfBoundsException("no shared string " + index + " among " + size());
         }
-        return decode(strings.get(index));
+        return strings.get(index);
     }
 
     /** Excel's escapes of characters XML cannot hold, such as {@code _x000D_} for a carriage return. */
@@ -126,7 +126,7 @@ final class XlsxSharedStrings {
             switch (localName) {
                 case "si" -> {
                     if (strings != null && characters != null) {
-                        strings.add(characters.toString());
+                        strings.add(decode(characters.toString())); // once per string, not per cell that uses it
                     }
                 }
                 case "t" -> inText = false;

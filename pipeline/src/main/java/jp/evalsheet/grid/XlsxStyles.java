@@ -42,16 +42,8 @@ final class XlsxStyles {
 
     static XlsxStyles read(InputStream in) throws IOException, SAXException {
         Handler handler = new Handler();
-        XmlParsers.parse(in, handler);
-        if (!handler.rootSeen) {
-            throw new SAXException("the styles part holds no styleSheet");
-        }
+        XmlParsers.parse(in, handler); // a part without a root element is not well-formed XML
         return new XlsxStyles(handler.formatCodes, handler.cellStyles);
-    }
-
-    /** The number of cell styles ({@code <cellXfs>/<xf>}). */
-    int size() {
-        return cellStyles.size();
     }
 
     /**
@@ -99,7 +91,6 @@ final class XlsxStyles {
 
         private final Map<Short, String> formatCodes = new HashMap<>();
         private final List<CellStyle> cellStyles = new ArrayList<>();
-        private boolean rootSeen;
         private int depth;
         /** The child of the root being read: "numFmts", "cellXfs" or another. */
         private String section = "";
@@ -114,7 +105,6 @@ final class XlsxStyles {
                 if (!MAIN_NS.equals(uri) || !"styleSheet".equals(localName)) {
                     throw new SAXException("the styles part is a " + qName + ", not a styleSheet");
                 }
-                rootSeen = true;
                 return;
             }
             if (depth == 2) {

@@ -195,7 +195,22 @@ class XlsxPartsTests {
         assertThat(entryNames(edited)).contains("xl/media/image1.emf");
         assertThatThrownBy(() -> readAll(reader, edited))
                 .isInstanceOf(WorkbookReadException.class)
-                .hasMessage(ReadMessages.NOT_XLSX);
+                .hasMessage(ReadMessages.NOT_XLSX)
+                .hasStackTraceContaining("the part /xl/media/image1.emf has no content type");
+    }
+
+    @Test
+    void shouldRefuseADocumentTypeDeclarationAndNeverResolveItsEntities() throws Exception {
+        Path file = twoSheets();
+        Path edited = edit(file, Map.of(SHEET1, xml -> xml.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY secret "
+                + "SYSTEM \"file:///etc/hostname\">]>").replaceFirst("<sheetData>", "<sheetData><row r=\"99\"><c r=\"A99\" "
+                + "t=\"inlineStr\"><is><t>&secret;</t></is></c></row>")));
+
+        assertThat(new String(read(edited).get(SHEET1), StandardCharsets.UTF_8)).contains("<!DOCTYPE", "&secret;");
+        assertThatThrownBy(() -> readAll(reader, edited))
+                .isInstanceOf(WorkbookReadException.class)
+                .hasMessageStartingWith(ReadMessages.NOT_XLSX)
+                .hasStackTraceContaining("DOCTYPE is disallowed");
     }
 
     @Test
