@@ -165,7 +165,7 @@ public final class FeedbackWorkbookWriter {
             return new Result(target, Route.PACKAGE_FINDINGS_ONLY, null);
         }
         String fallback = null;
-        WorkbookReader reader = zipLevel && !findings.isEmpty() ? readerOrNull(submission) : null;
+        WorkbookReader reader = zipLevel ? readerOrNull(submission) : null;
         if (reader instanceof XlsxStreamingReader || reader instanceof CsvReader) {
             boolean csv = reader instanceof CsvReader;
             try {
@@ -214,6 +214,11 @@ public final class FeedbackWorkbookWriter {
         } catch (WorkbookReadException e) {
             return null;
         }
+    }
+
+    /** Where a finding's links go in the copy: its cell, or the sheet's A1 when it names none. */
+    static String linkTarget(String copiedSheet, Address address) {
+        return SheetNames.quoted(copiedSheet) + "!" + (address == null ? "A1" : address.a1());
     }
 
     /** {@code <file name without extension>_指摘事項.xlsx}, with characters illegal in file names replaced. */
@@ -537,7 +542,7 @@ public final class FeedbackWorkbookWriter {
             String copied = copy.copiedSheetName(item.sheetName());
             if (copied != null) {
                 Address address = item.cell() == null ? null : Address.parse(item.cell());
-                String target = SheetNames.quoted(copied) + "!" + (address == null ? "A1" : address.a1());
+                String target = linkTarget(copied, address);
                 link(helper, sheetCell, target, styles.link);
                 if (address != null) {
                     link(helper, addressCell, target, styles.link);

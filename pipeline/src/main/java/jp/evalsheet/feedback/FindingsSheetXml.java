@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import jp.evalsheet.feedback.FeedbackWorkbookWriter.Address;
@@ -15,8 +16,6 @@ import jp.evalsheet.feedback.FeedbackWorkbookWriter.Address;
  * Strings are inline, so the package's shared strings stay as they are. The sheet is selected.
  */
 final class FindingsSheetXml {
-
-    private static final String[] COLUMNS = {"A", "B", "C", "D", "E", "F"};
 
     /** The page margins POI writes on a new sheet. */
     static final String PAGE_MARGINS =
@@ -30,6 +29,25 @@ final class FindingsSheetXml {
     }
 
     /** The last row of the table (zero-based), once written: the end of the autofilter. */
+    /**
+     * The findings table, header row to {@code lastRow} over every column of
+     * {@link FeedbackWorkbookWriter#HEADERS}: {@code A3:F10}, or {@code $A$3:$F$10} when {@code absolute}.
+     */
+    static String tableRange(int lastRow, boolean absolute) {
+        return range(FeedbackWorkbookWriter.HEADER_ROW, lastRow, absolute);
+    }
+
+    /** The text of the findings sheet's {@code _xlnm.Print_Titles}: its header row, {@code 'sheet'!$3:$3}. */
+    static String printTitles(String quotedSheet) {
+        int header = FeedbackWorkbookWriter.HEADER_ROW + 1;
+        return quotedSheet + "!$" + header + ":$" + header;
+    }
+
+    private static String range(int firstRow, int lastRow, boolean absolute) {
+        return new CellRangeAddress(firstRow, lastRow, 0, FeedbackWorkbookWriter.HEADERS.size() - 1)
+                .formatAsString(null, absolute);
+    }
+
     int lastRow() {
         return lastRow;
     }
@@ -40,9 +58,10 @@ final class FindingsSheetXml {
 
     /**
      * The sheet for {@code sorted} items of a submission called {@code title}, whose sheets are
-     * {@code copy}'s; {@code copy.workbook()} is ignored: a copy follows when {@code copied}.
+     * {@code copy}'s; {@code copy.workbook()} is ignored: a copy follows when {@code copied}. (A file
+     * that could not be opened never takes the zip-level path, so there is no failure to note.)
      */
-    byte[] write(String title, List<FeedbackItem> sorted, SubmissionCopy copy, boolean copied, String failure) {
+    byte[] write(String title, List<FeedbackItem> sorted, SubmissionCopy copy, boolean copied) {
         PackageStyles.FindingsStyles style = styles.findings();
         StringBuilder rows = new StringBuilder(4096);
         List<Link> links = new ArrayList<>();
@@ -50,7 +69,7 @@ final class FindingsSheetXml {
         cell(rows, FeedbackWorkbookWriter.TITLE_ROW, 0, FeedbackWorkbookWriter.title(title, sorted), style.title());
         rows.append("</row>");
         row(rows, FeedbackWorkbookWriter.NOTE_ROW);
-        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(failure, copied), 0);
+        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(null, copied), 0);
         rows.append("</row>");
         row(rows, FeedbackWorkbookWriter.HEADER_ROW);
         for (int column = 0; column < FeedbackWorkbookWriter.HEADERS.size(); column++) {
@@ -68,8 +87,7 @@ final class FindingsSheetXml {
         for (FeedbackItem item : sorted) {
             String copiedSheet = copied ? copy.copiedSheetName(item.sheetName()) : null;
             Address address = item.cell() == null ? null : Address.parse(item.cell());
-            String target = copiedSheet == null ? null
-                    : SheetNames.quoted(copiedSheet) + "!" + (address == null ? "A1" : address.a1());
+            String target = copiedSheet == null ? null : FeedbackWorkbookWriter.linkTarget(copiedSheet, address);
             row(rows, rowIndex);
             cell(rows, rowIndex, 0, FeedbackWorkbookWriter.severityLabel(item),
                     item.isError() ? style.error() : item.isWarning() ? style.warning() : style.text());
@@ -80,9 +98,9 @@ final class FindingsSheetXml {
             cell(rows, rowIndex, 5, item.rule(), style.text());
             rows.append("</row>");
             if (target != null) {
-                links.add(new Link(COLUMNS[1] + (rowIndex + 1), target, item.sheetName()));
+                links.add(new Link(new CellReference(rowIndex, 1).formatAsString(false), target, item.sheetName()));
                 if (address != null) {
-                    links.add(new Link(COLUMNS[2] + (rowIndex + 1), target, item.cell()));
+                    links.add(new Link(new CellReference(rowIndex, 2).formatAsString(false), target, item.cell()));
                 }
             }
             rowIndex++;
@@ -95,7 +113,7 @@ final class FindingsSheetXml {
                 .append("<worksheet xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"")
                 .append(PackageXml.REL_NS).append("\">")
                 .append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
-                .append("<dimension ref=\"A1:F").append(lastRow + 1).append("\"/>")
+                .append("<dimension ref=\"").append(range(0, lastRow, false)).append("\"/>")
                 .append("<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">")
                 .append("<pane ySplit=\"").append(FeedbackWorkbookWriter.FIRST_ITEM_ROW).append("\" topLeftCell=\"A")
                 .append(firstItem).append("\" activePane=\"bottomLeft\" state=\"frozen\"/>")
@@ -107,8 +125,7 @@ final class FindingsSheetXml {
                     .append(FeedbackWorkbookWriter.COLUMN_WIDTHS[column]).append("\" customWidth=\"1\"/>");
         }
         xml.append("</cols><sheetData>").append(rows).append("</sheetData>")
-                .append("<autoFilter ref=\"A").append(FeedbackWorkbookWriter.HEADER_ROW + 1).append(":F")
-                .append(lastRow + 1).append("\"/>");
+                .append("<autoFilter ref=\"").append(tableRange(lastRow, false)).append("\"/>");
         if (!links.isEmpty()) {
             xml.append("<hyperlinks>");
             for (Link link : links) {

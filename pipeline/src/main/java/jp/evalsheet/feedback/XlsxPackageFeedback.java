@@ -138,7 +138,7 @@ final class XlsxPackageFeedback {
         }
         SubmissionCopy none = new SubmissionCopy(null, Map.of(), null);
         FindingsSheetXml findings = new FindingsSheetXml(styles);
-        byte[] sheet = findings.write(title, FeedbackWorkbookWriter.sorted(items, none), none, false, null);
+        byte[] sheet = findings.write(title, FeedbackWorkbookWriter.sorted(items, none), none, false);
         styles.finish();
         String quoted = SheetNames.quoted(FeedbackWorkbookWriter.FINDINGS_SHEET);
         StringBuilder workbook = new StringBuilder(1024).append(XML_DECLARATION)
@@ -147,11 +147,9 @@ final class XlsxPackageFeedback {
         PackageXml.escape(FeedbackWorkbookWriter.FINDINGS_SHEET, true, workbook);
         workbook.append("\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>")
                 .append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">");
-        PackageXml.escape(quoted + "!$A$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$F$" + (findings.lastRow() + 1),
-                false, workbook);
+        PackageXml.escape(quoted + "!" + FindingsSheetXml.tableRange(findings.lastRow(), true), false, workbook);
         workbook.append("</definedName><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">");
-        PackageXml.escape(quoted + "!$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$"
-                + (FeedbackWorkbookWriter.HEADER_ROW + 1), false, workbook);
+        PackageXml.escape(FindingsSheetXml.printTitles(quoted), false, workbook);
         workbook.append("</definedName></definedNames></workbook>");
 
         Map<String, byte[]> parts = newPackage(workbook.toString(), PackageXml.write(styles.document()), List.of(sheet));
@@ -493,7 +491,7 @@ final class XlsxPackageFeedback {
             // the findings sheet, first in tab order
             String findingsName = SheetNames.unique(FeedbackWorkbookWriter.FINDINGS_SHEET, names.keySet());
             FindingsSheetXml findings = new FindingsSheetXml(styles);
-            byte[] findingsXml = findings.write(title, sorted, copy, true, null);
+            byte[] findingsXml = findings.write(title, sorted, copy, true);
             String findingsPart = unusedName("xl/worksheets/sheet", ".xml");
             added.put(findingsPart, findingsXml);
             addOverride(contentTypes, findingsPart, WORKSHEET_TYPE);
@@ -774,12 +772,11 @@ final class XlsxPackageFeedback {
             filter.setAttribute("name", "_xlnm._FilterDatabase");
             filter.setAttribute("localSheetId", "0");
             filter.setAttribute("hidden", "1");
-            filter.setTextContent(quoted + "!$A$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$F$" + (lastRow + 1));
+            filter.setTextContent(quoted + "!" + FindingsSheetXml.tableRange(lastRow, true));
             Element titles = PackageXml.create(root, "definedName");
             titles.setAttribute("name", "_xlnm.Print_Titles");
             titles.setAttribute("localSheetId", "0");
-            titles.setTextContent(quoted + "!$" + (FeedbackWorkbookWriter.HEADER_ROW + 1) + ":$"
-                    + (FeedbackWorkbookWriter.HEADER_ROW + 1));
+            titles.setTextContent(FindingsSheetXml.printTitles(quoted));
             definedNames.insertBefore(titles, definedNames.getFirstChild());
             definedNames.insertBefore(filter, titles);
             workbook.changed = true;

@@ -43,7 +43,12 @@ class FeedbackWorkbookWriterTests {
     private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
     private static final Charset CP932 = Charset.forName("windows-31j");
 
-    private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
+    private final FeedbackWorkbookWriter writer = newWriter();
+
+    /** The writer under test: the job's, which copies .xlsx and CSV submissions at the zip level where it can. */
+    FeedbackWorkbookWriter newWriter() {
+        return new FeedbackWorkbookWriter();
+    }
 
     @TempDir
     Path temp;

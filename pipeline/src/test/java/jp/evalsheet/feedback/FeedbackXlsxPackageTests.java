@@ -25,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
@@ -668,6 +669,12 @@ class FeedbackXlsxPackageTests {
         return target;
     }
 
+    /** Where a comment's box is drawn: first and last column and row of its anchor. */
+    private static String box(XSSFComment comment) {
+        ClientAnchor anchor = comment.getClientAnchor();
+        return anchor.getCol1() + "," + anchor.getRow1() + "-" + anchor.getCol2() + "," + anchor.getRow2();
+    }
+
     /** What a person sees of a workbook, and what the tests of the POI path read, one line per fact. */
     static List<String> describe(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -701,7 +708,8 @@ class FeedbackXlsxPackageTests {
                                 + style.getDataFormatString() + " wrap " + style.getWrapText() + " valign "
                                 + style.getVerticalAlignment() + " link "
                                 + (cell.getHyperlink() == null ? null : cell.getHyperlink().getAddress()) + " comment "
-                                + (comment == null ? null : comment.getAuthor() + ": " + comment.getString().getString()));
+                                + (comment == null ? null : comment.getAuthor() + ": " + comment.getString().getString()
+                                        + " box " + box(comment)));
                     }
                 }
             }
