@@ -28,11 +28,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import jp.evalsheet.EvalSheetWarehouseApplication;
-
 /**
  * The ingestion benchmark: for each size, a synthetic corpus ({@link SyntheticSubmissions}), the real
- * job run over it in its own JVM (wall time, peak RSS, peak heap, the time of each step), the floor
+ * job run over it in its own JVM, started as the README's command starts it (the extracted jar and its
+ * class-data sharing archive; wall time, peak RSS, peak heap, the time of each step), the floor
  * (the same files read by the bare readers in their own JVM, {@link ReaderFloor}), pandas+openpyxl on
  * the same .xlsx files when Python has them, and the latency of every analyst view. Excluded from the
  * default build; run with {@code mvn -B -Pbenchmark verify -Dbench.sizes=city,prefecture}.
@@ -70,6 +69,14 @@ class IngestionBenchmark {
             "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+"))
             .filter(option -> !option.isEmpty()).toList();
 
+    /**
+     * The extracted jar and its class-data sharing archive, made by {@code mvn package} (see the pom):
+     * the job is started from them as the README's command starts it.
+     */
+    private static final Path APP = Path.of(System.getProperty("bench.app", "pipeline/target/app")).toAbsolutePath();
+    private static final String APP_JAR = "evalsheet-warehouse.jar";
+    private static final String APP_ARCHIVE = "evalsheet-warehouse.jsa";
+
     private final long seed = Long.getLong("bench.seed", 42);
     private final Path dir = Path.of(System.getProperty("bench.dir", "pipeline/target/benchmark")).toAbsolutePath();
     private final List<Result> results = new ArrayList<>();
@@ -85,6 +92,8 @@ class IngestionBenchmark {
                     LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16),
                     Runtime.getRuntime().availableProcessors(), totalMemoryGiB(), System.getProperty("java.version"));
             print("JVM options     %s (job and floor alike; bench.jvm)%n", JVM_OPTIONS.isEmpty() ? "none" : String.join(" ", JVM_OPTIONS));
+            print("class data      job: %s (made by mvn package, as README command 1 uses it); floor: its own, "
+                    + "trained on input/ likewise%n", APP.resolve(APP_ARCHIVE));
             for (String size : System.getProperty("bench.sizes", "city").split(",")) {
                 results.add(measure(size.strip()));
             }
@@ -113,7 +122,7 @@ class IngestionBenchmark {
         Files.createDirectories(run);
 
         // the floor: the bare readers, every sheet and cell, no extraction, no database
-        Child floor = runJava(run, "floor", ReaderFloor.class.getName(), corpus.toString());
+        Child floor = runJava(run, "floor", floorLaunch(), corpus.toString());
         Matcher counts = Pattern.compile("floor files=(\\d+) sheets=(\\d+) cells=(\\d+) unreadable=(\\d+)").matcher(floor.stdout);
         assertThat(counts.find()).as("floor output: %s", floor.stdout).isTrue();
         result.files = Long.parseLong(counts.group(1));
@@ -123,7 +132,8 @@ class IngestionBenchmark {
 
         // the real job, as the command line runs it
         Path warehouse = run.resolve("warehouse.duckdb");
-        Child job = runJava(run, "job", EvalSheetWarehouseApplication.class.getName(), "--input=" + corpus,
+        Child job = runJava(run, "job", List.of("-XX:SharedArchiveFile=" + APP.resolve(APP_ARCHIVE), "-jar",
+                APP.resolve(APP_JAR).toString()), "--input=" + corpus,
                 "--warehouse=" + warehouse, "--feedback=" + run.resolve("feedback"));
         assertThat(job.exitCode).as("job exit code (0 ok, 2 some input rejected); see %s", run.resolve("job.out")).isIn(0, 2);
         result.job = job;
@@ -153,18 +163,60 @@ class IngestionBenchmark {
         String stdout;
     }
 
-    private Child runJava(Path run, String name, String mainClass, String... args) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    /** Runs a JVM with {@link #JVM_OPTIONS} and a GC log: {@code launch} names what it runs (-jar, -cp). */
+    private Child runJava(Path run, String name, List<String> launch, String... args) throws Exception {
         Path gcLog = run.resolve(name + ".gc.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:gc,gc+heap+exit:file=" + gcLog, "-Duser.timezone=Asia/Tokyo", "-Dfile.encoding=UTF-8"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xlog:gc,gc+heap+exit:file=" + gcLog,
+                "-Duser.timezone=Asia/Tokyo", "-Dfile.encoding=UTF-8"));
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(launch);
         command.addAll(Arrays.asList(args));
         Child child = run(run, name, command);
         parseGcLog(gcLog, child);
         return child;
     }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * How the floor is started: its class in a jar of its own beside the application's jar and
+     * libraries, with a class-data sharing archive made by a training run over {@code input/} like the
+     * job's, so that neither JVM starts faster than the other for a reason other than its work. (The
+     * JVM archives classes from jars only, not from the build's class folders.) Made once per run.
+     */
+    private List<String> floorLaunch() throws Exception {
+        if (floorLaunch == null) {
+            assertThat(APP.resolve(APP_JAR)).as("the extracted jar; run the benchmark with mvn -Pbenchmark verify, "
+                    + "which packages first").exists();
+            assertThat(APP.resolve(APP_ARCHIVE)).as("the class-data sharing archive made by mvn package").exists();
+            Path floorDir = dir.resolve("floor");
+            SyntheticSubmissions.deleteRecursively(floorDir);
+            Files.createDirectories(floorDir);
+            Path floorJar = floorDir.resolve("floor.jar");
+            String entry = ReaderFloor.class.getName().replace('.', '/') + ".class";
+            try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(floorJar));
+                    var in = ReaderFloor.class.getClassLoader().getResourceAsStream(entry)) {
+                jar.putNextEntry(new java.util.jar.JarEntry(entry));
+                in.transferTo(jar);
+                jar.closeEntry();
+            }
+            List<String> classpath = new ArrayList<>(List.of(floorJar.toString(), APP.resolve(APP_JAR).toString()));
+            try (Stream<Path> libraries = Files.list(APP.resolve("lib"))) {
+                libraries.map(Path::toString).filter(path -> path.endsWith(".jar")).sorted().forEach(classpath::add);
+            }
+            String cp = String.join(java.io.File.pathSeparator, classpath);
+            Path archive = floorDir.resolve("floor.jsa");
+            Child training = runJava(floorDir, "training", List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", cp,
+                    ReaderFloor.class.getName()), Path.of("input").toAbsolutePath().toString());
+            assertThat(training.exitCode).as("floor training run; see %s", floorDir.resolve("training.out")).isZero();
+            floorLaunch = List.of("-XX:SharedArchiveFile=" + archive, "-cp", cp, ReaderFloor.class.getName());
+        }
+        return floorLaunch;
+    }
+
+    private List<String> floorLaunch;
 
     private Child run(Path run, String name, List<String> command) throws Exception {
         Path out = run.resolve(name + ".out");
