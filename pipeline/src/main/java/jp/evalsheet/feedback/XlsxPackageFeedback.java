@@ -1,5 +1,6 @@
 package jp.evalsheet.feedback;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.w3c.dom.Document;
@@ -154,7 +157,7 @@ final class XlsxPackageFeedback {
 
         Map<String, byte[]> parts = newPackage(workbook.toString(), PackageXml.write(styles.document()), List.of(sheet));
         FeedbackWorkbookWriter.replace(target, file -> {
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
                 zip(parts, out);
             }
         });
@@ -197,9 +200,20 @@ final class XlsxPackageFeedback {
         return parts;
     }
 
+    /**
+     * How hard the parts this class writes are deflated: the fastest level. A feedback workbook is
+     * written once and opened by one department, so a few percent more bytes cost nothing, while the
+     * default level took a sixth of the feedback step's time in a profile of 10,770 files.
+     */
+    static final int DEFLATE_LEVEL = Deflater.BEST_SPEED;
+
+    /** The buffer a workbook is written through: a feedback workbook is tens of KB. */
+    private static final int BUFFER = 64 * 1024;
+
     /** Writes {@code parts} as a zip archive, each deflated. */
     static void zip(Map<String, byte[]> parts, OutputStream file) throws IOException {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+            out.setLevel(DEFLATE_LEVEL);
             for (Map.Entry<String, byte[]> part : parts.entrySet()) {
                 ZipArchiveEntry entry = new ZipArchiveEntry(part.getKey());
                 entry.setMethod(ZipEntry.DEFLATED);
@@ -804,8 +818,15 @@ final class XlsxPackageFeedback {
 
         // ---- writing ----------------------------------------------------------------------------
 
+        /**
+         * Writes the edited package to {@code file}: assembled in memory (the zip format goes back to
+         * each entry's header once its data is written, which on a file is a system call each time),
+         * then written in one piece.
+         */
         void writeTo(Path file) throws IOException {
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
+            ByteArraySeekableByteChannel bytes = new ByteArraySeekableByteChannel(BUFFER);
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+                out.setLevel(DEFLATE_LEVEL);
                 for (ZipArchiveEntry entry : entries.values()) {
                     String name = entry.getName();
                     if (dropped.contains(name)) {
@@ -828,6 +849,7 @@ final class XlsxPackageFeedback {
                 }
                 out.finish();
             }
+            Files.write(file, bytes.toByteArray());
         }
 
         private void put(ZipArchiveOutputStream out, String name, byte[] bytes) throws IOException {
