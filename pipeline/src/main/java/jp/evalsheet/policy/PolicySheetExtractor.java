@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
@@ -27,6 +26,7 @@ import jp.evalsheet.policy.PolicySheet.ProjectCost;
 import jp.evalsheet.policy.PolicySheet.ValueKind;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;
 import jp.evalsheet.value.Rating;

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -27,6 +26,7 @@ import jp.evalsheet.strategy.StrategySheet.ValueKind;
 import jp.evalsheet.strategy.StrategySheet.YearValue;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NameAndUnit;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;

@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Located;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 
 /** The printed numbering and labels shared by the welfare sheet and its overview. */
 final class WelfareLabels {

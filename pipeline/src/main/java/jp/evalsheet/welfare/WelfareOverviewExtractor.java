@@ -9,12 +9,12 @@ import java.util.TreeMap;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.StatusParser;
 import jp.evalsheet.value.ValueParseException;
 import jp.evalsheet.welfare.WelfareLabels.Numbered;

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;
 import jp.evalsheet.value.Status;

@@ -1,4 +1,4 @@
-package jp.evalsheet.extract;
+package jp.evalsheet.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
