@@ -80,7 +80,7 @@ final class WelfareLabels {
                 break;
             }
             for (GridCell cell : grid.row(row)) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 if (SHORT_ERA_YEAR.matcher(label).matches() || label.contains("評価シート") || label.contains("評価一覧")) {
                     OptionalInt year = EraYearParser.parseFiscalYear(label);
                     if (year.isPresent()) {
@@ -107,7 +107,7 @@ final class WelfareLabels {
             if (cell.column() < after || cell.text().isBlank()) {
                 continue;
             }
-            if (isLabel.test(Labels.normalize(cell.text()))) {
+            if (isLabel.test(cell.label())) {
                 break;
             }
             return new Located(cell.address(), cell.text().strip());
