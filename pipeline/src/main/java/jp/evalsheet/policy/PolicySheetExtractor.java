@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
@@ -27,6 +26,7 @@ import jp.evalsheet.policy.PolicySheet.ProjectCost;
 import jp.evalsheet.policy.PolicySheet.ValueKind;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;
 import jp.evalsheet.value.Rating;
@@ -120,12 +120,12 @@ public final class PolicySheetExtractor {
         for (int row : grid.rowIndexes()) {
             List<GridCell> cells = grid.row(row);
             for (GridCell cell : cells) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 department |= label.equals("担当課") || label.equals("所管課");
                 projects |= label.contains("事務事業") && label.length() < 30;
                 title |= label.startsWith("施策評価シート") && label.length() <= 20;
             }
-            String first = Labels.normalize(cells.get(0).text());
+            String first = cells.get(0).label();
             progress |= Heading.PROGRESS.pattern.matcher(first).matches();
             necessity |= Heading.NECESSITY.pattern.matcher(first).matches();
             if (department && projects || title && progress && necessity) {
@@ -222,7 +222,7 @@ public final class PolicySheetExtractor {
             List<Matcher> matches = new ArrayList<>();
             for (int row : grid.rowIndexes()) {
                 List<GridCell> cells = grid.row(row);
-                String label = Labels.normalize(cells.get(0).text());
+                String label = cells.get(0).label();
                 for (Heading heading : Heading.values()) {
                     Matcher matcher = heading.pattern.matcher(label);
                     if (label.length() <= 40 && matcher.matches()) {
@@ -271,10 +271,10 @@ public final class PolicySheetExtractor {
             for (int row : grid.rowIndexes()) {
                 List<GridCell> cells = grid.row(row);
                 for (int i = 0; i < cells.size(); i++) {
-                    String label = Labels.normalize(cells.get(i).text());
+                    String label = cells.get(i).label();
                     for (String wanted : labels) {
                         if (label.equals(Labels.normalize(wanted))) {
-                            if (i + 1 < cells.size() && !isHeaderLabel(cells.get(i + 1).text())) {
+                            if (i + 1 < cells.size() && !isHeaderLabel(cells.get(i + 1))) {
                                 GridCell value = cells.get(i + 1);
                                 return new Located(value.address(), value.text().strip());
                             }
@@ -287,8 +287,8 @@ public final class PolicySheetExtractor {
             return null;
         }
 
-        private static boolean isHeaderLabel(String text) {
-            String label = Labels.normalize(text);
+        private static boolean isHeaderLabel(GridCell cell) {
+            String label = cell.label();
             return HEADER_LABELS.stream().anyMatch(header -> label.equals(Labels.normalize(header)));
         }
 
@@ -317,7 +317,7 @@ public final class PolicySheetExtractor {
                 Map<Integer, int[]> yearColumns = new TreeMap<>();
                 List<GridCell> unreadable = new ArrayList<>();
                 for (GridCell cell : cells) {
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     if (!(label.contains("実績") || label.contains("見込") || label.contains("目標"))) {
                         continue;
                     }
@@ -332,7 +332,7 @@ public final class PolicySheetExtractor {
                 }
                 if (yearColumns.size() + unreadable.size() >= 2) {
                     for (GridCell cell : unreadable) {
-                        unreadableYearLabel(cell, Labels.normalize(cell.text()), "指標 " + number);
+                        unreadableYearLabel(cell, cell.label(), "指標 " + number);
                     }
                     headerRow = row;
                     columns = yearColumns;
@@ -391,7 +391,7 @@ public final class PolicySheetExtractor {
             for (int row = section.row(); row <= section.endRow(); row++) {
                 for (GridCell cell : grid.row(row)) {
                     String text = cell.text();
-                    if (!CIRCLED.matcher(text).find() && !Labels.normalize(text).startsWith("1234")) {
+                    if (!CIRCLED.matcher(text).find() && !cell.label().startsWith("1234")) {
                         continue;
                     }
                     readNarrative(section, row + 1 - section.row()).ifPresent(narratives::add);
@@ -446,7 +446,7 @@ public final class PolicySheetExtractor {
             // the header ends with the row of year columns (R2決算 …); project rows follow
             for (int row = section.row(); row <= section.endRow() && (costColumns.isEmpty() || row <= lastHeaderRow); row++) {
                 for (GridCell cell : grid.row(row)) {
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     if (label.length() > 30 || label.startsWith("※")) {
                         continue;
                     }
@@ -479,7 +479,7 @@ public final class PolicySheetExtractor {
                 if (cells.isEmpty()) {
                     continue;
                 }
-                String first = Labels.normalize(cells.get(0).text());
+                String first = cells.get(0).label();
                 if (first.startsWith("計") || first.startsWith("合計")) {
                     for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
                         String cell = CellAddresses.a1(row, column.getKey());
@@ -495,7 +495,7 @@ public final class PolicySheetExtractor {
                 sequence++;
                 int rowNumber = sequence;
                 if (numberColumn >= 0 && grid.cell(row, numberColumn) != null) {
-                    String number = Labels.normalize(grid.cell(row, numberColumn).text());
+                    String number = grid.cell(row, numberColumn).label();
                     if (number.matches("\\d{1,4}")) {
                         rowNumber = Integer.parseInt(number);
                     }
@@ -519,7 +519,7 @@ public final class PolicySheetExtractor {
             for (int row = section.row() + 1; row <= section.endRow(); row++) {
                 List<GridCell> years = new ArrayList<>();
                 for (GridCell cell : grid.row(row)) {
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     if (label.contains("年度") && EraYearParser.parseFiscalYear(label).isPresent()) {
                         years.add(cell);
                     }
@@ -545,7 +545,7 @@ public final class PolicySheetExtractor {
         }
 
         private void addTrend(List<PrintedTotal> totals, GridCell yearCell, int valueRow, int valueColumn) {
-            String label = Labels.normalize(yearCell.text());
+            String label = yearCell.label();
             String cell = CellAddresses.a1(valueRow, valueColumn);
             ParsedValue value = cost(grid.cell(valueRow, valueColumn), cell);
             totals.add(new PrintedTotal("trend", EraYearParser.parseFiscalYear(label).getAsInt(),

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -27,6 +26,7 @@ import jp.evalsheet.strategy.StrategySheet.ValueKind;
 import jp.evalsheet.strategy.StrategySheet.YearValue;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NameAndUnit;
 import jp.evalsheet.value.NumberParser;
 import jp.evalsheet.value.ParsedValue;
@@ -108,7 +108,7 @@ public final class StrategySheetExtractor {
         for (int row : grid.rowIndexes()) {
             List<GridCell> cells = grid.row(row);
             for (GridCell cell : cells) {
-                String label = label(cell.text());
+                String label = label(cell);
                 goal |= label.startsWith("基本目標") && label.length() <= 80;
             }
             table |= headerKind(cells) != null;
@@ -123,9 +123,14 @@ public final class StrategySheetExtractor {
         return new Reading(grid).read();
     }
 
-    /** A label made comparable: no spaces or line breaks, ASCII digits, letters and parentheses. */
-    private static String label(String text) {
-        return Labels.normalize(JapaneseText.toHalfWidthLetters(text));
+    /**
+     * A cell's label made comparable: no spaces or line breaks, ASCII digits, letters and parentheses.
+     * Letters are made ASCII after normalizing rather than before, so that the cell's memoized
+     * {@link GridCell#label()} serves: the order makes no difference, as the two map different
+     * characters, one at a time.
+     */
+    private static String label(GridCell cell) {
+        return JapaneseText.toHalfWidthLetters(cell.label());
     }
 
     /** Whether a row is a table header, and of which table. */
@@ -133,7 +138,7 @@ public final class StrategySheetExtractor {
         boolean baseline = false;
         RowKind kind = null;
         for (GridCell cell : cells) {
-            String label = label(cell.text());
+            String label = label(cell);
             if (label.length() > 30) {
                 continue;
             }
@@ -287,7 +292,7 @@ public final class StrategySheetExtractor {
                 return header;
             }
             String text = cells.get(0).text();
-            String label = label(text);
+            String label = label(cells.get(0));
             if (label.length() <= 80 && GOAL.matcher(JapaneseText.toHalfWidthDigits(text)).matches()) {
                 return RowKind.GOAL;
             }
@@ -332,7 +337,7 @@ public final class StrategySheetExtractor {
         private Columns columns(List<GridCell> header, RowKind kind) {
             Columns columns = new Columns();
             for (GridCell cell : header) {
-                String label = label(cell.text());
+                String label = label(cell);
                 if (label.isEmpty() || label.length() > 30) {
                     continue;
                 }
@@ -429,7 +434,7 @@ public final class StrategySheetExtractor {
                     continue;
                 }
                 boolean values = cells.stream().anyMatch(c -> columns.isValueColumn(c.column()) && !c.text().isBlank());
-                boolean yearLabels = cells.stream().allMatch(c -> label(c.text()).matches("\\(?年度\\)?"));
+                boolean yearLabels = cells.stream().allMatch(c -> label(c).matches("\\(?年度\\)?"));
                 if (values && !yearLabels) {
                     warning(cells.get(0).address(), "row_without_name", "the row holds values in the " + tableName
                             + " table but no name in the column " + CellAddresses.columnLetters(columns.name)
@@ -472,7 +477,8 @@ public final class StrategySheetExtractor {
             item.number = position;
             int numberColumn = columns.number >= 0 ? columns.number : columns.name > 0 ? columns.name - 1 : -1;
             if (numberColumn >= 0) {
-                String printed = label(grid.text(row, numberColumn));
+                GridCell numberCell = grid.cell(row, numberColumn);
+                String printed = numberCell == null ? "" : label(numberCell);
                 if (printed.length() == 1 && printed.charAt(0) >= '①' && printed.charAt(0) <= '⑳') {
                     item.number = printed.charAt(0) - '①' + 1;
                 } else if (NUMBERING.matcher(printed).matches()) {
@@ -621,7 +627,7 @@ public final class StrategySheetExtractor {
         private Optional<Narrative> readNarrative(int headingIndex, MeasureBuilder measure) {
             int headingRow = rows.get(headingIndex);
             GridCell heading = grid.row(headingRow).get(0);
-            String headingLabel = label(heading.text());
+            String headingLabel = label(heading);
             Block block = null;
             for (Block candidate : Block.values()) {
                 if (candidate.pattern.matcher(headingLabel).matches()) {

@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Located;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.value.JapaneseText;
+import jp.evalsheet.value.Labels;
 
 /** The printed numbering and labels shared by the welfare sheet and its overview. */
 final class WelfareLabels {
@@ -80,7 +80,7 @@ final class WelfareLabels {
                 break;
             }
             for (GridCell cell : grid.row(row)) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 if (SHORT_ERA_YEAR.matcher(label).matches() || label.contains("評価シート") || label.contains("評価一覧")) {
                     OptionalInt year = EraYearParser.parseFiscalYear(label);
                     if (year.isPresent()) {
@@ -107,7 +107,7 @@ final class WelfareLabels {
             if (cell.column() < after || cell.text().isBlank()) {
                 continue;
             }
-            if (isLabel.test(Labels.normalize(cell.text()))) {
+            if (isLabel.test(cell.label())) {
                 break;
             }
             return new Located(cell.address(), cell.text().strip());

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellAddresses;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -71,7 +70,7 @@ public final class WelfareOverviewExtractor {
         for (int row = headerRow; row <= headerRow + 2; row++) {
             int count = 0;
             for (GridCell cell : grid.row(row)) {
-                if (cell.column() >= afterProject && EraYearParser.parseFiscalYear(Labels.normalize(cell.text())).isPresent()) {
+                if (cell.column() >= afterProject && EraYearParser.parseFiscalYear(cell.label()).isPresent()) {
                     count++;
                 }
             }
@@ -86,7 +85,7 @@ public final class WelfareOverviewExtractor {
                     "expected the year columns R3 … R7 right of 事業名 (under 進捗状況)", header[2].text()));
         } else {
             for (GridCell cell : grid.row(yearRow)) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 if (cell.column() < afterProject || label.isEmpty() || WelfareLabels.is(label, OTHER_COLUMNS)) {
                     continue;
                 }
@@ -193,7 +192,7 @@ public final class WelfareOverviewExtractor {
                 break;
             }
             for (GridCell cell : grid.row(row)) {
-                if (WelfareLabels.is(Labels.normalize(cell.text()), "担当課", "作成課", "所管課")) {
+                if (WelfareLabels.is(cell.label(), "担当課", "作成課", "所管課")) {
                     String value = WelfareLabels.valueRightOf(grid, cell, label -> false).rawText();
                     department = value.isEmpty() ? null : value;
                 }
@@ -211,7 +210,7 @@ public final class WelfareOverviewExtractor {
         for (int row : grid.rowIndexes()) {
             GridCell[] found = new GridCell[3];
             for (GridCell cell : grid.row(row)) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 if (found[0] == null && WelfareLabels.is(label, GOAL)) {
                     found[0] = cell;
                 } else if (found[1] == null && WelfareLabels.is(label, DIRECTION)) {

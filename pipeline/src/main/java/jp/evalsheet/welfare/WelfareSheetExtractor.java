@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.extract.Labels;
 import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
@@ -103,7 +102,7 @@ public final class WelfareSheetExtractor {
         boolean target = false;
         for (int row : grid.rowIndexes()) {
             for (GridCell cell : grid.row(row)) {
-                String label = Labels.normalize(cell.text());
+                String label = cell.label();
                 direction |= WelfareLabels.is(label, Field.DIRECTION.aliases);
                 indicator |= WelfareLabels.is(label, Field.INDICATOR.aliases);
                 target |= label.equals("目標値") || label.equals("目標");
@@ -208,7 +207,7 @@ public final class WelfareSheetExtractor {
         private void findLabels() {
             for (int row : grid.rowIndexes()) {
                 for (GridCell cell : grid.row(row)) {
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     for (Field field : Field.values()) {
                         if (!labels.containsKey(field) && WelfareLabels.is(label, field.aliases)) {
                             labels.put(field, cell);
@@ -238,7 +237,7 @@ public final class WelfareSheetExtractor {
             GridCell header = null;
             for (int row : grid.rowIndexes()) {
                 for (GridCell cell : grid.row(row)) {
-                    if (Labels.normalize(cell.text()).equals("年度")) {
+                    if (cell.label().equals("年度")) {
                         header = cell;
                         break;
                     }
@@ -256,7 +255,7 @@ public final class WelfareSheetExtractor {
                 if (cell.column() < firstYearColumn || cell.text().isBlank()) {
                     continue;
                 }
-                OptionalInt year = EraYearParser.parseFiscalYear(Labels.normalize(cell.text()));
+                OptionalInt year = EraYearParser.parseFiscalYear(cell.label());
                 if (year.isEmpty()) {
                     error(cell.address(), "invalid_year_header", "expected an era fiscal year such as R3年度 or 令和3年度 "
                             + "as the header of a column of the year table", cell.text());
@@ -285,7 +284,7 @@ public final class WelfareSheetExtractor {
                     if (cell.column() >= firstYear) {
                         break;
                     }
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     if (kindCell == null && (label.startsWith("目標") || label.startsWith("実績"))) {
                         kindCell = cell;
                     } else if (kindCell != null || (kind != null && cell.column() > kindColumn)) {
@@ -293,7 +292,7 @@ public final class WelfareSheetExtractor {
                     }
                 }
                 if (kindCell != null) {
-                    kind = Labels.normalize(kindCell.text()).startsWith("目標") ? Kind.TARGET : Kind.ACTUAL;
+                    kind = kindCell.label().startsWith("目標") ? Kind.TARGET : Kind.ACTUAL;
                     kindColumn = kindCell.column();
                     if (subLabel != null && subLabel.column() <= kindColumn) {
                         subLabel = null;
@@ -390,7 +389,7 @@ public final class WelfareSheetExtractor {
         private void readNarratives() {
             for (int row : grid.rowIndexes()) {
                 for (GridCell cell : grid.row(row)) {
-                    String label = Labels.normalize(cell.text());
+                    String label = cell.label();
                     for (Block block : Block.values()) {
                         if (label.length() <= 60 && block.pattern.matcher(label).matches()
                                 && narratives.stream().noneMatch(n -> n.key().equals(block.key))) {

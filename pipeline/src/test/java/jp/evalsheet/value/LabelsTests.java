@@ -1,7 +1,8 @@
-package jp.evalsheet.extract;
+package jp.evalsheet.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -45,5 +46,39 @@ class LabelsTests {
             """)
     void shouldTellADashOrNothingFromAValue(String text, boolean expected) {
         assertThat(Labels.isDashOrEmpty(text)).isEqualTo(expected);
+    }
+
+    /**
+     * The strategy extractor makes letters ASCII after a cell's memoized label rather than before
+     * normalizing: both orders must give the same text.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ＫＰＩ（Ｒ６）
+            "ＫＰＩ\n（Ｒ６年度）"
+            "Ｒ６ 　ｒ６\tＨ２７ ｈ２７"
+            数値目標：Ａｂｃ１２３
+            "（ａ）：（Ｚ）\r\n"
+            "ＳＤＧｓ\u00A0目標値 (R7)"
+            ＡＢＣ
+            abc
+            ""
+            ①ＫＰＩ．－＋％
+            """)
+    void shouldGiveTheSameTextWhetherLettersAreMadeAsciiBeforeOrAfter(String text) {
+        String unescaped = text == null ? "" : text.translateEscapes();
+        assertThat(JapaneseText.toHalfWidthLetters(Labels.normalize(unescaped)))
+                .isEqualTo(Labels.normalize(JapaneseText.toHalfWidthLetters(unescaped)));
+    }
+
+    /** Both map one character at a time, so that they agree on every character proves they commute. */
+    @Test
+    void shouldGiveTheSameCharacterWhetherLettersAreMadeAsciiBeforeOrAfter() {
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            String text = "x" + (char) c + "ｙ";
+            assertThat(JapaneseText.toHalfWidthLetters(Labels.normalize(text)))
+                    .as("U+%04X", c)
+                    .isEqualTo(Labels.normalize(JapaneseText.toHalfWidthLetters(text)));
+        }
     }
 }

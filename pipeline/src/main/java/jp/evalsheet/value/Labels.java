@@ -1,6 +1,4 @@
-package jp.evalsheet.extract;
-
-import jp.evalsheet.value.JapaneseText;
+package jp.evalsheet.value;
 
 /**
  * Normalizes printed labels so that the slight variations departments type still match: spaces of
