@@ -90,7 +90,7 @@ public class IngestionJobConfiguration {
     @Bean
     public Step loadSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionFileReader submissionFileReader, SubmissionItemWriter submissionItemWriter,
-            @Value("${evalsheet.chunk-size:32}") int chunkSize) {
+            @Value("${evalsheet.chunk-size:128}") int chunkSize) {
         return new StepBuilder("loadSubmissions", jobRepository)
                 // a transaction (and a job repository update) per chunk of files, written in file
                 // order; a restart resumes after the last committed chunk
@@ -111,7 +111,7 @@ public class IngestionJobConfiguration {
     public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir,
             @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality,
             @Value("#{jobParameters['" + FISCAL_YEAR + "']}") Long fiscalYear,
-            @Value("${evalsheet.chunk-size:32}") int chunkSize, JdbcTemplate jdbcTemplate) {
+            @Value("${evalsheet.chunk-size:128}") int chunkSize, JdbcTemplate jdbcTemplate) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         Set<String> loaded = ConcurrentHashMap.newKeySet();
         jdbcTemplate.query("""
