@@ -181,9 +181,7 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
             target.setColumnWidth(column, source.getColumnWidth(column));
             target.setColumnHidden(column, source.isColumnHidden(column));
         }
-        for (CellRangeAddress merge : source.getMergedRegions()) {
-            addMerge(target, merge.copy());
-        }
+        addMerges(target, source.getMergedRegions());
     }
 
     private static void copyCell(Cell cell, XSSFRow targetRow, XSSFWorkbook copy, Map<StyleKey, XSSFCellStyle> styles) {
@@ -279,19 +277,25 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
         for (GridSheetCopy.Width width : sheet.widths()) {
             target.setColumnWidth(width.column(), width.characters() * 256);
         }
-        for (CellRangeAddress merge : sheet.merges()) {
-            addMerge(target, merge);
-        }
+        addMerges(target, sheet.merges());
     }
 
-    private static void addMerge(XSSFSheet target, CellRangeAddress merge) {
-        if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= MAX_ROWS || merge.getLastColumn() >= MAX_COLUMNS) {
-            return;
-        }
-        try {
-            target.addMergedRegion(merge);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // an overlapping region the source tolerated: the cells are copied, only the merge is dropped
+    /**
+     * Merges the regions of a sheet the copy has just created, which holds values only (no array
+     * formula a merge could cut). A region that overlaps one merged before it, which the source
+     * tolerated, is dropped: its cells are copied, only the merge is not. Checked here rather than by
+     * {@code addMergedRegion}, which reads the sheet's merges back from its XML on every call.
+     */
+    private static void addMerges(XSSFSheet target, List<CellRangeAddress> merges) {
+        List<CellRangeAddress> merged = new ArrayList<>(merges.size());
+        for (CellRangeAddress merge : merges) {
+            if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= MAX_ROWS || merge.getLastColumn() >= MAX_COLUMNS
+                    || merged.stream().anyMatch(merge::intersects)) {
+                continue;
+            }
+            CellRangeAddress copy = merge.copy();
+            target.addMergedRegionUnsafe(copy);
+            merged.add(copy);
         }
     }
 

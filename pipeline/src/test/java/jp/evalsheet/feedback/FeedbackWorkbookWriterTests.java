@@ -312,6 +312,39 @@ class FeedbackWorkbookWriterTests {
         }
     }
 
+    @Test
+    void shouldKeepTheFirstOfTwoOverlappingMergesOfAnXlsAndCopyEveryCell() throws Exception {
+        // Excel refuses overlapping merges, but a file written by other software can hold them
+        Path submission = temp.resolve("overlapping.xls");
+        try (HSSFWorkbook source = new HSSFWorkbook()) {
+            var sheet = source.createSheet("施策611");
+            for (int r = 0; r < 4; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < 4; c++) {
+                    row.createCell(c).setCellValue(r * 10 + c);
+                }
+            }
+            sheet.addMergedRegionUnsafe(CellRangeAddress.valueOf("A1:B2"));
+            sheet.addMergedRegionUnsafe(CellRangeAddress.valueOf("B2:C3"));
+            sheet.addMergedRegionUnsafe(CellRangeAddress.valueOf("D1:D4"));
+            try (var out = Files.newOutputStream(submission)) {
+                source.write(out);
+            }
+        }
+
+        Path written = writer.write(submission, "overlapping.xls", List.of(
+                FeedbackItem.error("施策611", "C3", "cost_not_a_number", "expected a cost", "22")), temp);
+
+        try (XSSFWorkbook workbook = open(written)) {
+            XSSFSheet copy = workbook.getSheet("施策611");
+            assertThat(copy.getMergedRegions()).extracting(CellRangeAddress::formatAsString)
+                    .containsExactly("A1:B2", "D1:D4");
+            assertThat(cell(copy, "C3").getNumericCellValue()).isEqualTo(22.0);
+            assertThat(cell(copy, "B2").getNumericCellValue()).isEqualTo(11.0);
+            assertThat(fillArgb(cell(copy, "C3"))).isEqualTo(ERROR_ARGB);
+        }
+    }
+
     // ---- CSV -----------------------------------------------------------------------------------
 
     @Test
