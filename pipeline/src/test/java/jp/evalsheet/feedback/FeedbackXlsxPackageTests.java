@@ -693,11 +693,17 @@ class FeedbackXlsxPackageTests {
                         : null) + " repeating " + sheet.getRepeatingRows() + " landscape " + sheet.getPrintSetup().getLandscape()
                         + " fit " + sheet.getFitToPage() + " " + sheet.getPrintSetup().getFitWidth() + "x"
                         + sheet.getPrintSetup().getFitHeight());
-                for (int column = 0; column < 8; column++) {
-                    lines.add("width " + column + " " + sheet.getColumnWidth(column));
+                lines.add("defaults " + sheet.getDefaultColumnWidth() + " " + sheet.getDefaultRowHeight());
+                int lastColumn = 7;
+                for (Row row : sheet) {
+                    lastColumn = Math.max(lastColumn, row.getLastCellNum());
+                }
+                for (int column = 0; column <= lastColumn + 1; column++) {
+                    lines.add("width " + column + " " + sheet.getColumnWidth(column) + " hidden " + sheet.isColumnHidden(column));
                 }
                 lines.add("merges " + sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).sorted().toList());
                 for (Row row : sheet) {
+                    lines.add("row " + (row.getRowNum() + 1) + " height " + row.getHeight() + " zero " + row.getZeroHeight());
                     for (Cell c : row) {
                         XSSFCell cell = (XSSFCell) c;
                         XSSFCellStyle style = cell.getCellStyle();
@@ -705,8 +711,8 @@ class FeedbackXlsxPackageTests {
                         lines.add(cell.getAddress() + " " + cell.getCellType() + " " + cell + " fill " + fillArgb(cell) + " "
                                 + style.getFillPattern() + " bold " + style.getFont().getBold() + " underline "
                                 + style.getFont().getUnderline() + " border " + style.getBorderBottom() + " format "
-                                + style.getDataFormatString() + " wrap " + style.getWrapText() + " valign "
-                                + style.getVerticalAlignment() + " link "
+                                + style.getDataFormatString() + " wrap " + style.getWrapText() + " align " + style.getAlignment()
+                                + " valign " + style.getVerticalAlignment() + " link "
                                 + (cell.getHyperlink() == null ? null : cell.getHyperlink().getAddress()) + " comment "
                                 + (comment == null ? null : comment.getAuthor() + ": " + comment.getString().getString()
                                         + " box " + box(comment)));
