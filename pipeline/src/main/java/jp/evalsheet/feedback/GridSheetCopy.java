@@ -24,8 +24,8 @@ import jp.evalsheet.grid.SheetGrid;
  * @param name the copy's sheet name, legal and unique in the workbook
  * @param cells the cells, row by row, left to right
  * @param widths the width of each column that holds a cell, left to right
- * @param merges the merges the copy keeps: of two cells or more, inside the sheet's limits,
- *     overlapping no earlier one (as POI's {@code addMergedRegion} accepts them)
+ * @param merges the merges the copy keeps ({@link SubmissionCopy#keptMerges}): of two cells or more,
+ *     inside the sheet's limits, overlapping no earlier one (as POI's {@code addMergedRegion} accepts them)
  */
 record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Width> widths,
         List<CellRangeAddress> merges) {
@@ -93,15 +93,10 @@ record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Widt
         widths.forEach((column, width) -> columnWidths.add(new Width(column, Math.max(8, Math.min(60, width + 2)))));
         List<CellRangeAddress> merges = new ArrayList<>();
         for (CellRange merge : grid.merges()) {
-            CellRangeAddress range = new CellRangeAddress(merge.firstRow(), merge.lastRow(), merge.firstColumn(),
-                    merge.lastColumn());
-            if (range.getNumberOfCells() >= 2 && range.getLastRow() < MAX_ROWS && range.getLastColumn() < MAX_COLUMNS
-                    && merges.stream().noneMatch(range::intersects)) {
-                merges.add(range);
-            }
+            merges.add(new CellRangeAddress(merge.firstRow(), merge.lastRow(), merge.firstColumn(), merge.lastColumn()));
         }
         return new GridSheetCopy(grid.sheetName(), name, List.copyOf(cells), List.copyOf(columnWidths),
-                List.copyOf(merges));
+                SubmissionCopy.keptMerges(merges));
     }
 
     /** Whether the number shows as the field was written, so that {@code 077} or {@code 1.50} stay text. */

@@ -5,22 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.XLSBUnsupportedException;
@@ -136,101 +126,58 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
     }
 
     private static SubmissionCopy convertXls(Path submission) throws IOException {
-        try (POIFSFileSystem fs = new POIFSFileSystem(submission.toFile(), true);
-                HSSFWorkbook source = new HSSFWorkbook(fs.getRoot(), true)) {
-            XSSFWorkbook copy = new XSSFWorkbook();
-            try {
-                Map<String, String> names = new LinkedHashMap<>();
-                Map<StyleKey, XSSFCellStyle> styles = new HashMap<>();
-                for (int i = 0; i < source.getNumberOfSheets(); i++) {
-                    Sheet sheet = source.getSheetAt(i);
-                    String name = SheetNames.unique(sheet.getSheetName(), names.values());
-                    names.put(sheet.getSheetName(), name);
-                    XSSFSheet target = copy.createSheet(name);
-                    copySheet(sheet, target, copy, styles);
-                    if (source.isSheetHidden(i) || source.isSheetVeryHidden(i)) {
-                        copy.setSheetHidden(i, true);
-                    }
-                }
-                return new SubmissionCopy(copy, names, null);
-            } catch (RuntimeException e) {
-                copy.close();
-                throw e;
-            }
-        }
-    }
-
-    private record StyleKey(String format, boolean wrap, HorizontalAlignment horizontal, VerticalAlignment vertical) {
-    }
-
-    private static void copySheet(Sheet source, XSSFSheet target, XSSFWorkbook copy, Map<StyleKey, XSSFCellStyle> styles) {
-        target.setDefaultColumnWidth(source.getDefaultColumnWidth());
-        target.setDefaultRowHeight(source.getDefaultRowHeight());
-        int lastColumn = -1;
-        for (Row row : source) {
-            XSSFRow targetRow = target.createRow(row.getRowNum());
-            if (row.getHeight() != source.getDefaultRowHeight()) {
-                targetRow.setHeight(row.getHeight());
-            }
-            for (Cell cell : row) {
-                lastColumn = Math.max(lastColumn, cell.getColumnIndex());
-                copyCell(cell, targetRow, copy, styles);
-            }
-        }
-        for (int column = 0; column <= lastColumn; column++) {
-            target.setColumnWidth(column, source.getColumnWidth(column));
-            target.setColumnHidden(column, source.isColumnHidden(column));
-        }
-        addMerges(target, source.getMergedRegions());
-    }
-
-    private static void copyCell(Cell cell, XSSFRow targetRow, XSSFWorkbook copy, Map<StyleKey, XSSFCellStyle> styles) {
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
-        }
-        CellStyle style = cell.getCellStyle();
-        XSSFCell target;
-        switch (type) {
-            case NUMERIC -> {
-                target = targetRow.createCell(cell.getColumnIndex());
-                target.setCellValue(cell.getNumericCellValue());
-            }
-            case STRING -> {
-                target = targetRow.createCell(cell.getColumnIndex());
-                target.setCellValue(FeedbackWorkbookWriter.limit(cell.getRichStringCellValue().getString()));
-            }
-            case BOOLEAN -> {
-                target = targetRow.createCell(cell.getColumnIndex());
-                target.setCellValue(cell.getBooleanCellValue());
-            }
-            case ERROR -> {
-                target = targetRow.createCell(cell.getColumnIndex());
-                target.setCellValue(errorText(cell.getErrorCellValue()));
-            }
-            default -> {
-                return;
-            }
-        }
-        StyleKey key = new StyleKey(style.getDataFormatString(), style.getWrapText(), style.getAlignment(),
-                style.getVerticalAlignment());
-        target.setCellStyle(styles.computeIfAbsent(key, k -> {
-            XSSFCellStyle created = copy.createCellStyle();
-            String format = Objects.requireNonNullElse(k.format(), "General");
-            created.setDataFormat(copy.createDataFormat().getFormat(format));
-            created.setWrapText(k.wrap());
-            created.setAlignment(k.horizontal());
-            created.setVerticalAlignment(k.vertical());
-            return created;
-        }));
-    }
-
-    private static String errorText(byte code) {
+        XlsWorkbookCopy layout = XlsWorkbookCopy.read(submission);
+        XSSFWorkbook copy = new XSSFWorkbook();
         try {
-            return FormulaError.forInt(code).getString();
-        } catch (IllegalArgumentException e) {
-            return "#N/A";
+            List<XSSFCellStyle> styles = new ArrayList<>(layout.styles().size());
+            for (XlsWorkbookCopy.Style style : layout.styles()) {
+                XSSFCellStyle created = copy.createCellStyle();
+                String format = Objects.requireNonNullElse(style.format(), "General");
+                created.setDataFormat(copy.createDataFormat().getFormat(format));
+                created.setWrapText(style.wrap());
+                created.setAlignment(style.horizontal());
+                created.setVerticalAlignment(style.vertical());
+                styles.add(created);
+            }
+            for (int i = 0; i < layout.sheets().size(); i++) {
+                XlsWorkbookCopy.Sheet sheet = layout.sheets().get(i);
+                copyXlsSheet(sheet, copy.createSheet(sheet.name()), styles);
+                if (sheet.hidden()) {
+                    copy.setSheetHidden(i, true);
+                }
+            }
+            return new SubmissionCopy(copy, layout.sheetNames(), null);
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
         }
+    }
+
+    private static void copyXlsSheet(XlsWorkbookCopy.Sheet sheet, XSSFSheet target, List<XSSFCellStyle> styles) {
+        target.setDefaultColumnWidth(sheet.defaultColumnWidth());
+        target.setDefaultRowHeight(sheet.defaultRowHeight());
+        for (XlsWorkbookCopy.Row row : sheet.rows()) {
+            XSSFRow targetRow = target.createRow(row.index());
+            if (row.height() != -1) {
+                targetRow.setHeight(row.height());
+            }
+            for (XlsWorkbookCopy.Cell cell : row.cells()) {
+                XSSFCell targetCell = targetRow.createCell(cell.column());
+                if (cell.value() instanceof Double number) {
+                    targetCell.setCellValue(number);
+                } else if (cell.value() instanceof Boolean bool) {
+                    targetCell.setCellValue(bool);
+                } else {
+                    targetCell.setCellValue((String) cell.value());
+                }
+                targetCell.setCellStyle(styles.get(cell.style()));
+            }
+        }
+        for (XlsWorkbookCopy.Column column : sheet.columns()) {
+            target.setColumnWidth(column.index(), column.width());
+            target.setColumnHidden(column.index(), column.hidden());
+        }
+        addMerges(target, sheet.merges());
     }
 
     private static SubmissionCopy convertGrids(Path submission, WorkbookReader reader)
@@ -282,21 +229,30 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
 
     /**
      * Merges the regions of a sheet the copy has just created, which holds values only (no array
-     * formula a merge could cut). A region that overlaps one merged before it, which the source
-     * tolerated, is dropped: its cells are copied, only the merge is not. Checked here rather than by
+     * formula a merge could cut): those of {@link #keptMerges}. Checked there rather than by
      * {@code addMergedRegion}, which reads the sheet's merges back from its XML on every call.
      */
     private static void addMerges(XSSFSheet target, List<CellRangeAddress> merges) {
-        List<CellRangeAddress> merged = new ArrayList<>(merges.size());
+        for (CellRangeAddress merge : keptMerges(merges)) {
+            target.addMergedRegionUnsafe(merge);
+        }
+    }
+
+    /**
+     * The merges of a source sheet the copy keeps, as copies: those of two cells or more, inside the
+     * sheet's limits. A region that overlaps one kept before it, which the source tolerated, is
+     * dropped: its cells are copied, only the merge is not.
+     */
+    static List<CellRangeAddress> keptMerges(List<CellRangeAddress> merges) {
+        List<CellRangeAddress> kept = new ArrayList<>(merges.size());
         for (CellRangeAddress merge : merges) {
             if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= MAX_ROWS || merge.getLastColumn() >= MAX_COLUMNS
-                    || merged.stream().anyMatch(merge::intersects)) {
+                    || kept.stream().anyMatch(merge::intersects)) {
                 continue;
             }
-            CellRangeAddress copy = merge.copy();
-            target.addMergedRegionUnsafe(copy);
-            merged.add(copy);
+            kept.add(merge.copy());
         }
+        return List.copyOf(kept);
     }
 
     @Override
