@@ -1,16 +1,13 @@
 package jp.evalsheet.feedback;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.io.channels.ByteArraySeekableByteChannel;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import jp.evalsheet.grid.WorkbookReadException;
@@ -46,39 +43,25 @@ final class CsvPackage {
         if (sheets.isEmpty()) {
             throw new PackageFallback("the CSV has no sheet");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        XlsxPackageFeedback.zip(parts(sheets), bytes);
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(ByteArraySeekableByteChannel.wrap(bytes.toByteArray()))
-                .get()) {
-            XlsxPackageFeedback.write(zip, GridSheetCopy.names(sheets), title, items, target);
-        }
+        XlsxPackageFeedback.writeNew(parts(sheets), GridSheetCopy.names(sheets), title, items, target);
     }
 
     /** The parts of the package of {@code sheets}. */
     static Map<String, byte[]> parts(List<GridSheetCopy> sheets) {
-        StringBuilder workbook = new StringBuilder(512)
-                .append(XlsxPackageFeedback.XML_DECLARATION).append("<workbook xmlns=\"")
-                .append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS)
-                .append("\"><bookViews><workbookView/></bookViews><sheets>");
+        List<String> names = new ArrayList<>(sheets.size());
         List<byte[]> sheetParts = new ArrayList<>(sheets.size());
-        for (int n = 1; n <= sheets.size(); n++) {
-            workbook.append("<sheet name=\"");
-            PackageXml.escape(sheets.get(n - 1).name(), true, workbook);
-            workbook.append("\" sheetId=\"").append(n).append("\" r:id=\"rId").append(n).append("\"/>");
-            sheetParts.add(worksheet(sheets.get(n - 1)));
+        for (GridSheetCopy sheet : sheets) {
+            names.add(sheet.name());
+            sheetParts.add(worksheet(sheet));
         }
-        workbook.append("</sheets></workbook>");
-        return XlsxPackageFeedback.newPackage(workbook.toString(),
+        return XlsxPackageFeedback.newPackage(XlsxPackageFeedback.newWorkbook(names, new BitSet()),
                 XlsxPackageFeedback.newStyles(true).getBytes(StandardCharsets.UTF_8), sheetParts);
     }
 
     /** The worksheet part of a sheet: as POI writes a new sheet, with the copy's cells, widths and merges. */
     static byte[] worksheet(GridSheetCopy sheet) {
         List<GridSheetCopy.Cell> cells = sheet.cells();
-        StringBuilder xml = new StringBuilder(256 + cells.size() * 48)
-                .append(XlsxPackageFeedback.XML_DECLARATION).append("<worksheet xmlns=\"")
-                .append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS).append("\"><dimension ref=\"")
-                .append(dimension(cells)).append("\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>")
+        StringBuilder xml = XlsxPackageFeedback.newWorksheet(dimension(cells), 256 + cells.size() * 48)
                 .append("<sheetFormatPr defaultRowHeight=\"15\"/>");
         if (!sheet.widths().isEmpty()) {
             // CT_Cols holds one col at least
@@ -116,13 +99,7 @@ final class CsvPackage {
             xml.append("</row>");
         }
         xml.append("</sheetData>");
-        if (!sheet.merges().isEmpty()) {
-            xml.append("<mergeCells count=\"").append(sheet.merges().size()).append("\">");
-            for (CellRangeAddress merge : sheet.merges()) {
-                xml.append("<mergeCell ref=\"").append(merge.formatAsString()).append("\"/>");
-            }
-            xml.append("</mergeCells>");
-        }
+        XlsxPackageFeedback.mergeCells(sheet.merges(), xml);
         xml.append(FindingsSheetXml.PAGE_MARGINS)
                 .append("</worksheet>");
         return xml.toString().getBytes(StandardCharsets.UTF_8);

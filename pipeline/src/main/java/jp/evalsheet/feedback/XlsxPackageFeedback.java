@@ -1,6 +1,7 @@
 package jp.evalsheet.feedback;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,7 +118,7 @@ final class XlsxPackageFeedback {
      * Writes the feedback workbook of the package {@code zip} to {@code target}, replacing it.
      *
      * @param sheetNames the submission's sheet names, in tab order, each to the name of its sheet in
-     *     {@code zip}, for a package made from a submission whose sheets had to be renamed (a CSV);
+     *     {@code zip}, for a package made from a submission whose sheets had to be renamed (a CSV, an .xls);
      *     {@code null} when the package is the submission
      * @throws PackageFallback when the package is not one this class handles with certainty;
      *     nothing has been written then
@@ -236,17 +238,91 @@ final class XlsxPackageFeedback {
      * wraps text and aligns it to the top.
      */
     static String newStyles(boolean wrapTop) {
-        return "<styleSheet xmlns=\"" + PackageXml.MAIN_NS + "\">"
-                + "<fonts count=\"1\"><font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/>"
-                + "<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>"
-                + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-                + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-                + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-                + "<cellXfs count=\"" + (wrapTop ? 2 : 1) + "\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-                + (wrapTop ? "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">"
-                        + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>" : "")
-                + "</cellXfs></styleSheet>";
+        return newStyles("", wrapTop ? List.of("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
+                + " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>") : List.of());
+    }
+
+    /**
+     * The styles of a new workbook, as POI writes them, with the number formats {@code numFmts} (a
+     * {@code <numFmts>} element, or empty) and, after the default format, the cell formats
+     * {@code cellXfs} ({@code <xf>} elements of the one font, fill, border and cell style).
+     */
+    static String newStyles(String numFmts, List<String> cellXfs) {
+        StringBuilder xml = new StringBuilder(1024 + cellXfs.size() * 160)
+                .append("<styleSheet xmlns=\"").append(PackageXml.MAIN_NS).append("\">").append(numFmts)
+                .append("<fonts count=\"1\"><font><sz val=\"11\"/><color indexed=\"8\"/><name val=\"Calibri\"/>")
+                .append("<family val=\"2\"/><scheme val=\"minor\"/></font></fonts>")
+                .append("<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>")
+                .append("<fill><patternFill patternType=\"gray125\"/></fill></fills>")
+                .append("<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>")
+                .append("<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>")
+                .append("<cellXfs count=\"").append(cellXfs.size() + 1)
+                .append("\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>");
+        cellXfs.forEach(xml::append);
+        return xml.append("</cellXfs></styleSheet>").toString();
+    }
+
+    /**
+     * The workbook part of a new package, whose sheets, named {@code sheetNames} in tab order, are
+     * {@code rId1}, {@code rId2}... as {@link #newPackage} relates them; those whose index is in
+     * {@code hidden} are hidden.
+     */
+    static String newWorkbook(List<String> sheetNames, BitSet hidden) {
+        StringBuilder workbook = new StringBuilder(256 + sheetNames.size() * 64)
+                .append(XML_DECLARATION).append("<workbook xmlns=\"")
+                .append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS)
+                .append("\"><bookViews><workbookView/></bookViews><sheets>");
+        for (int n = 1; n <= sheetNames.size(); n++) {
+            workbook.append("<sheet name=\"");
+            PackageXml.escape(sheetNames.get(n - 1), true, workbook);
+            workbook.append("\" sheetId=\"").append(n).append('"');
+            if (hidden.get(n - 1)) {
+                workbook.append(" state=\"hidden\"");
+            }
+            workbook.append(" r:id=\"rId").append(n).append("\"/>");
+        }
+        return workbook.append("</sheets></workbook>").toString();
+    }
+
+    /**
+     * The start of a new worksheet part, as POI writes a new sheet: the declaration, the root element,
+     * {@code <dimension ref>} and the sheet view; in a builder of {@code capacity}.
+     */
+    static StringBuilder newWorksheet(String dimension, int capacity) {
+        return new StringBuilder(capacity).append(XML_DECLARATION).append("<worksheet xmlns=\"")
+                .append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS).append("\"><dimension ref=\"")
+                .append(dimension).append("\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>");
+    }
+
+    /** Appends the {@code <mergeCells>} element of a new worksheet, nothing when there are no merges (it holds one at least). */
+    static void mergeCells(List<CellRangeAddress> merges, StringBuilder xml) {
+        if (merges.isEmpty()) {
+            return;
+        }
+        xml.append("<mergeCells count=\"").append(merges.size()).append("\">");
+        for (CellRangeAddress merge : merges) {
+            xml.append("<mergeCell ref=\"").append(merge.formatAsString()).append("\"/>");
+        }
+        xml.append("</mergeCells>");
+    }
+
+    /**
+     * Writes the feedback workbook of a package made in memory from a submission ({@code parts}, as
+     * {@link #newPackage} makes them) to {@code target}, replacing it: zipped, then edited as a
+     * submitted package is.
+     *
+     * @param sheetNames the submission's sheet names, in tab order, each to the name of its sheet in
+     *     the package
+     * @throws PackageFallback when the package is refused; nothing has been written then
+     */
+    static void writeNew(Map<String, byte[]> parts, Map<String, String> sheetNames, String title,
+            List<FeedbackItem> items, Path target) throws IOException, PackageFallback {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        zip(parts, bytes);
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(ByteArraySeekableByteChannel.wrap(bytes.toByteArray()))
+                .get()) {
+            write(zip, sheetNames, title, items, target);
+        }
     }
 
     /** A part of the package the edit has parsed, written back when changed. */
