@@ -47,6 +47,7 @@ import jp.evalsheet.grid.CsvReader;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReader;
 import jp.evalsheet.grid.WorkbookReaders;
+import jp.evalsheet.grid.XlsReader;
 import jp.evalsheet.grid.XlsxStreamingReader;
 
 /**
@@ -59,9 +60,10 @@ import jp.evalsheet.grid.XlsxStreamingReader;
  * <p>The submission itself is never modified: an .xlsx is copied part by part at the zip level by
  * {@link XlsxPackageFeedback}, only the parts that change rewritten, or, where that path is not sure
  * of the package, read into memory with POI and saved under the new name; an .xls is converted
- * (values as stored, number formats, merges, column widths), a CSV is read as the job reads it
- * (UTF-8 or CP932) and written as one sheet: as a minimal package that is then edited at the zip
- * level like an .xlsx ({@link CsvPackage}), or through POI where that path declines. A submission
+ * (values as stored, number formats and alignment, merges, column widths, row heights), a CSV is read
+ * as the job reads it (UTF-8 or CP932) and written as one sheet: each as a minimal package that is then
+ * edited at the zip level like an .xlsx ({@link XlsPackage}, {@link CsvPackage}), or through POI where
+ * that path declines. A submission
  * that cannot be opened (damaged, encrypted, empty, of an unknown format) gets the list alone, with
  * a note saying why.
  * The caller bounds the size of the submission. Without findings, the list alone is written as a
@@ -102,7 +104,7 @@ public final class FeedbackWorkbookWriter {
         this(true);
     }
 
-    /** A writer that copies .xlsx submissions at the zip level where it can ({@code true}), or always through POI. */
+    /** A writer that writes feedback at the zip level where it can ({@code true}), or always through POI. */
     FeedbackWorkbookWriter(boolean zipLevel) {
         this.zipLevel = zipLevel;
     }
@@ -129,6 +131,8 @@ public final class FeedbackWorkbookWriter {
         PACKAGE,
         /** A CSV's sheet written as a package of its own, then edited as {@link #PACKAGE} edits an .xlsx. */
         PACKAGE_CSV,
+        /** An .xls's copy written as a package of its own, then edited as {@link #PACKAGE} edits an .xlsx. */
+        PACKAGE_XLS,
         /** The findings sheet alone, written as a package of its own (a submission without findings). */
         PACKAGE_FINDINGS_ONLY,
         /** Through POI's user model. */
@@ -140,7 +144,7 @@ public final class FeedbackWorkbookWriter {
      *
      * @param workbook the file written
      * @param route how it was made
-     * @param fallback why the zip-level writer declined an .xlsx, or {@code null} when it was not
+     * @param fallback why the zip-level writer declined the submission, or {@code null} when it was not
      *     tried or did not decline
      */
     record Result(Path workbook, Route route, String fallback) {
@@ -166,21 +170,27 @@ public final class FeedbackWorkbookWriter {
         }
         String fallback = null;
         WorkbookReader reader = zipLevel ? readerOrNull(submission) : null;
-        if (reader instanceof XlsxStreamingReader || reader instanceof CsvReader) {
-            boolean csv = reader instanceof CsvReader;
+        Route route = reader instanceof XlsxStreamingReader ? Route.PACKAGE
+                : reader instanceof CsvReader ? Route.PACKAGE_CSV
+                : reader instanceof XlsReader ? Route.PACKAGE_XLS
+                : null;
+        if (route != null) {
             try {
-                if (csv) {
-                    CsvPackage.write(submission, reader, title, findings, target);
-                } else {
-                    XlsxPackageFeedback.write(submission, title, findings, target);
+                switch (route) {
+                    case PACKAGE_CSV -> CsvPackage.write(submission, reader, title, findings, target);
+                    case PACKAGE_XLS -> XlsPackage.write(submission, title, findings, target);
+                    default -> XlsxPackageFeedback.write(submission, title, findings, target);
                 }
-                return new Result(target, csv ? Route.PACKAGE_CSV : Route.PACKAGE, null);
+                return new Result(target, route, null);
             } catch (PackageFallback e) {
                 fallback = e.getMessage();
             } catch (IOException | RuntimeException e) {
                 // POI decides what the file is worth: a copy, or the list alone with the reason
-                fallback = (csv ? "the CSV could not be written as a package (" : "the package could not be copied (")
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+                fallback = switch (route) {
+                    case PACKAGE_CSV -> "the CSV could not be written as a package (";
+                    case PACKAGE_XLS -> "the .xls could not be written as a package (";
+                    default -> "the package could not be copied (";
+                } + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
             }
         }
 

@@ -1,13 +1,20 @@
 package jp.evalsheet.feedback;
 
+import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
+
 /**
  * Every test of {@link FeedbackWorkbookWriterTests} again with the writer that always goes through
- * POI's user model: the path of .xls submissions and of every package the zip-level path declines.
+ * POI's user model: the path of every submission the zip-level path declines.
  */
 class FeedbackWorkbookWriterPoiPathTests extends FeedbackWorkbookWriterTests {
 
     @Override
     FeedbackWorkbookWriter newWriter() {
         return new FeedbackWorkbookWriter(false);
+    }
+
+    @Override
+    Route xlsRoute() {
+        return Route.POI;
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jp.evalsheet.extract.Finding;
+import jp.evalsheet.feedback.FeedbackWorkbookWriter.Result;
+import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
 
 /**
  * Writes feedback workbooks for an .xlsx made by {@link DepartmentWorkbook}, its LibreOffice .xls
@@ -45,9 +47,14 @@ class FeedbackWorkbookWriterTests {
 
     private final FeedbackWorkbookWriter writer = newWriter();
 
-    /** The writer under test: the job's, which copies .xlsx and CSV submissions at the zip level where it can. */
+    /** The writer under test: the job's, which writes .xlsx, .xls and CSV submissions at the zip level where it can. */
     FeedbackWorkbookWriter newWriter() {
         return new FeedbackWorkbookWriter();
+    }
+
+    /** How the writer under test writes the feedback of a readable .xls with findings. */
+    Route xlsRoute() {
+        return Route.PACKAGE_XLS;
     }
 
     @TempDir
@@ -282,11 +289,14 @@ class FeedbackWorkbookWriterTests {
             sourceWidth = source.getSheet("施策611").getColumnWidth(1);
         }
 
-        Path written = writer.write(submission, "R5_施策評価シート_人権庶務課.xls", List.of(
+        Result result = writer.writeReporting(submission, "R5_施策評価シート_人権庶務課.xls", List.of(
                 FeedbackItem.warning("施策612", null, "hidden_rows", "the sheet has hidden rows", null),
                 FeedbackItem.error("施策611", "C12", "printed_total_differs_from_projects", "the printed 計 differs",
                         "10,059")), temp);
+        Path written = result.workbook();
 
+        assertThat(result.route()).isEqualTo(xlsRoute());
+        assertThat(result.fallback()).isNull();
         assertThat(written.getFileName().toString()).isEqualTo("R5_施策評価シート_人権庶務課_指摘事項.xlsx");
         assertThat(Files.readAllBytes(submission)).isEqualTo(before);
         try (XSSFWorkbook workbook = open(written)) {
@@ -332,8 +342,11 @@ class FeedbackWorkbookWriterTests {
             }
         }
 
-        Path written = writer.write(submission, "overlapping.xls", List.of(
+        Result result = writer.writeReporting(submission, "overlapping.xls", List.of(
                 FeedbackItem.error("施策611", "C3", "cost_not_a_number", "expected a cost", "22")), temp);
+        Path written = result.workbook();
+
+        assertThat(result.route()).isEqualTo(xlsRoute());
 
         try (XSSFWorkbook workbook = open(written)) {
             XSSFSheet copy = workbook.getSheet("施策611");
