@@ -229,12 +229,13 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
 
     /**
      * Merges the regions of a sheet the copy has just created, which holds values only (no array
-     * formula a merge could cut): those of {@link #keptMerges}. Checked there rather than by
-     * {@code addMergedRegion}, which reads the sheet's merges back from its XML on every call.
+     * formula a merge could cut). {@code merges} are already those of {@link #keptMerges}, checked
+     * there rather than by {@code addMergedRegion}, which reads the sheet's merges back from its XML
+     * on every call.
      */
     private static void addMerges(XSSFSheet target, List<CellRangeAddress> merges) {
-        for (CellRangeAddress merge : keptMerges(merges)) {
-            target.addMergedRegionUnsafe(merge);
+        for (CellRangeAddress merge : merges) {
+            target.addMergedRegionUnsafe(merge.copy());
         }
     }
 

@@ -925,7 +925,9 @@ final class XlsxPackageFeedback {
                 }
                 out.finish();
             }
-            Files.write(file, bytes.toByteArray());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(bytes.array(), 0, Math.toIntExact(bytes.getSize())); // without a copy of the whole package
+            }
         }
 
         private void put(ZipArchiveOutputStream out, String name, byte[] bytes) throws IOException {

@@ -15,7 +15,8 @@ class GridCellTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"計（単位：千円）", "  目標値\n(Ｒ７) ", "施策の進捗状況", "", "　", "２１．０２％"})
+    // texts that normalizing changes, so that a second normalization would return another instance
+    @ValueSource(strings = {"計（単位：千円）", "  目標値\n(Ｒ７) ", "施策の 進捗状況", "　", "２１．０２％"})
     void shouldNormalizeItsTextAsALabelOnce(String text) {
         GridCell cell = new GridCell(3, 2, text, null, null);
 

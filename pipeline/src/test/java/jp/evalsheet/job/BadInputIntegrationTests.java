@@ -271,7 +271,7 @@ class BadInputIntegrationTests {
 
         // when
         int exitCode = EvalSheetWarehouseApplication.run("--input=" + folder, Warehouse.ASAKA, "--warehouse=" + own.file(),
-                "--fiscal-year=R4");
+                "--fiscal-year=R4", "--feedback=" + temp.resolve("fiscal-year-feedback"));
 
         // then
         assertThat(exitCode).isEqualTo(2);
