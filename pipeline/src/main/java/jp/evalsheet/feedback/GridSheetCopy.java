@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 import jp.evalsheet.grid.CellRange;
@@ -30,8 +29,6 @@ import jp.evalsheet.grid.SheetGrid;
 record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Width> widths,
         List<CellRangeAddress> merges) {
 
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
     /**
      * A cell of the copy, zero-based.
@@ -72,11 +69,11 @@ record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Widt
         List<Cell> cells = new ArrayList<>(grid.cellCount());
         Map<Integer, Integer> widths = new TreeMap<>();
         for (int rowIndex : grid.rowIndexes()) {
-            if (rowIndex >= MAX_ROWS) {
+            if (rowIndex >= FeedbackWorkbookWriter.MAX_ROWS) {
                 break;
             }
             for (GridCell gridCell : grid.row(rowIndex)) {
-                if (gridCell.column() >= MAX_COLUMNS) {
+                if (gridCell.column() >= FeedbackWorkbookWriter.MAX_COLUMNS) {
                     break;
                 }
                 String text = gridCell.text();

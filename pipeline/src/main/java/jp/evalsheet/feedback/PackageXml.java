@@ -131,8 +131,7 @@ final class PackageXml {
             char c = text.charAt(i);
             boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
-            boolean bad = !pair && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF);
+            boolean bad = !pair && !isXmlChar(c);
             boolean literalEscape = c == '_' && text.startsWith("_x", i) && i + 7 <= text.length()
                     && text.charAt(i + 6) == '_' && text.substring(i + 2, i + 6).chars().allMatch(PackageXml::isHex);
             if (bad || literalEscape) {
@@ -150,6 +149,28 @@ final class PackageXml {
             }
         }
         return safe == null ? text : safe.toString();
+    }
+
+    /** Whether {@code text} holds only characters XML can (a surrogate only as half of a pair). */
+    static boolean isXmlText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (!isXmlChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether XML can hold {@code c} on its own: not a control other than tab, line feed and carriage
+     * return, not a surrogate, not U+FFFE or U+FFFF.
+     */
+    private static boolean isXmlChar(char c) {
+        return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !Character.isSurrogate(c)
+                && c != 0xFFFE && c != 0xFFFF;
     }
 
     /**

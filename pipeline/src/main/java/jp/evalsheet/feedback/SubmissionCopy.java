@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.XLSBUnsupportedException;
@@ -39,8 +38,6 @@ import jp.evalsheet.grid.XlsxStreamingReader;
  */
 record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure) {
 
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
-    private static final int MAX_COLUMNS = SpreadsheetVersion.EXCEL2007.getMaxColumns();
 
     static SubmissionCopy open(Path submission) {
         WorkbookReader reader;
@@ -247,7 +244,8 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
     static List<CellRangeAddress> keptMerges(List<CellRangeAddress> merges) {
         List<CellRangeAddress> kept = new ArrayList<>(merges.size());
         for (CellRangeAddress merge : merges) {
-            if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= MAX_ROWS || merge.getLastColumn() >= MAX_COLUMNS
+            if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= FeedbackWorkbookWriter.MAX_ROWS
+                    || merge.getLastColumn() >= FeedbackWorkbookWriter.MAX_COLUMNS
                     || kept.stream().anyMatch(merge::intersects)) {
                 continue;
             }

@@ -80,7 +80,7 @@ final class XlsPackage {
             String format = Objects.requireNonNullElse(style.format(), "General");
             int id = BuiltinFormats.getBuiltinFormat(format);
             if (id < 0) {
-                if (!isXmlText(format)) {
+                if (!PackageXml.isXmlText(format)) {
                     throw new PackageFallback("a number format holds a character XML cannot hold");
                 }
                 id = custom.computeIfAbsent(format, k -> FIRST_CUSTOM_FORMAT + custom.size());
@@ -201,19 +201,5 @@ final class XlsPackage {
             PackageXml.textElement((String) value, xml);
             xml.append("</is>");
         }
-    }
-
-    /** Whether {@code text} holds only characters XML can, as an attribute value. */
-    private static boolean isXmlText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c)
-                    || c == 0xFFFE || c == 0xFFFF) {
-                return false;
-            }
-        }
-        return true;
     }
 }
