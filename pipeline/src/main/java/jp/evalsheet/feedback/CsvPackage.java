@@ -98,11 +98,7 @@ final class CsvPackage {
         if (row >= 0) {
             xml.append("</row>");
         }
-        xml.append("</sheetData>");
-        XlsxPackageFeedback.mergeCells(sheet.merges(), xml);
-        xml.append(FindingsSheetXml.PAGE_MARGINS)
-                .append("</worksheet>");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return XlsxPackageFeedback.endWorksheet(sheet.merges(), xml);
     }
 
     /** The range from the first row and column that hold a cell to the last ones, {@code A1} for an empty sheet. */

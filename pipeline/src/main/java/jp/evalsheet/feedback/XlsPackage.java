@@ -177,11 +177,7 @@ final class XlsPackage {
             }
             xml.append("</row>");
         }
-        xml.append("</sheetData>");
-        XlsxPackageFeedback.mergeCells(sheet.merges(), xml);
-        xml.append(FindingsSheetXml.PAGE_MARGINS)
-                .append("</worksheet>");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        return XlsxPackageFeedback.endWorksheet(sheet.merges(), xml);
     }
 
     /** Appends a cell's type and value, as POI's {@code setCellValue} writes them. */

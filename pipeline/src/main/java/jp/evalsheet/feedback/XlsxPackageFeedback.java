@@ -294,16 +294,22 @@ final class XlsxPackageFeedback {
                 .append(dimension).append("\"/><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>");
     }
 
-    /** Appends the {@code <mergeCells>} element of a new worksheet, nothing when there are no merges (it holds one at least). */
-    static void mergeCells(List<CellRangeAddress> merges, StringBuilder xml) {
-        if (merges.isEmpty()) {
-            return;
+    /**
+     * Ends a new worksheet part begun by {@link #newWorksheet} whose rows are written: closes the sheet
+     * data, adds {@code <mergeCells>} (only when there are merges: it holds one at least) and the page
+     * margins, in schema order; the part's bytes.
+     */
+    static byte[] endWorksheet(List<CellRangeAddress> merges, StringBuilder xml) {
+        xml.append("</sheetData>");
+        if (!merges.isEmpty()) {
+            xml.append("<mergeCells count=\"").append(merges.size()).append("\">");
+            for (CellRangeAddress merge : merges) {
+                xml.append("<mergeCell ref=\"").append(merge.formatAsString()).append("\"/>");
+            }
+            xml.append("</mergeCells>");
         }
-        xml.append("<mergeCells count=\"").append(merges.size()).append("\">");
-        for (CellRangeAddress merge : merges) {
-            xml.append("<mergeCell ref=\"").append(merge.formatAsString()).append("\"/>");
-        }
-        xml.append("</mergeCells>");
+        return xml.append(FindingsSheetXml.PAGE_MARGINS).append("</worksheet>").toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,7 +1,6 @@
 package jp.evalsheet.feedback;
 
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.cell;
-import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.describe;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.entries;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.fillArgb;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.link;
@@ -334,14 +333,6 @@ class FeedbackCsvPackageTests {
 
     /** Writes the feedback of {@code submission} both ways, checks they read back alike, and returns the zip-level one. */
     private Path assertSameAsPoi(Path submission, List<FeedbackItem> items) throws Exception {
-        String name = submission.getFileName().toString();
-        Result fast = writer.writeReporting(submission, name, items, temp.resolve("fast"));
-        Result poi = poiOnly.writeReporting(submission, name, items, temp.resolve("poi"));
-
-        assertThat(fast.route()).as("route of %s", name).isEqualTo(Route.PACKAGE_CSV);
-        assertThat(fast.fallback()).isNull();
-        assertThat(poi.route()).isEqualTo(Route.POI);
-        assertThat(describe(fast.workbook())).as("%s read back", name).isEqualTo(describe(poi.workbook()));
-        return fast.workbook();
+        return FeedbackXlsxPackageTests.assertSameAsPoi(submission, items, Route.PACKAGE_CSV, temp);
     }
 }

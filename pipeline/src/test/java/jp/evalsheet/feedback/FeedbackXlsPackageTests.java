@@ -1,7 +1,6 @@
 package jp.evalsheet.feedback;
 
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.cell;
-import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.describe;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.entries;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.fillArgb;
 import static jp.evalsheet.feedback.FeedbackXlsxPackageTests.open;
@@ -54,7 +53,6 @@ class FeedbackXlsPackageTests {
     private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
 
     private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
-    private final FeedbackWorkbookWriter poiOnly = new FeedbackWorkbookWriter(false);
 
     @TempDir
     Path temp;
@@ -191,15 +189,7 @@ class FeedbackXlsPackageTests {
 
     /** Writes the feedback of {@code submission} both ways, checks they read back alike, and returns the zip-level one. */
     private Path assertSameAsPoi(Path submission, List<FeedbackItem> items) throws Exception {
-        String name = submission.getFileName().toString();
-        Result fast = writer.writeReporting(submission, name, items, temp.resolve("fast"));
-        Result poi = poiOnly.writeReporting(submission, name, items, temp.resolve("poi"));
-
-        assertThat(fast.route()).as("route of %s", name).isEqualTo(Route.PACKAGE_XLS);
-        assertThat(fast.fallback()).isNull();
-        assertThat(poi.route()).isEqualTo(Route.POI);
-        assertThat(describe(fast.workbook())).as("%s read back", name).isEqualTo(describe(poi.workbook()));
-        return fast.workbook();
+        return FeedbackXlsxPackageTests.assertSameAsPoi(submission, items, Route.PACKAGE_XLS, temp);
     }
 
     /**

@@ -675,6 +675,22 @@ class FeedbackXlsxPackageTests {
         return anchor.getCol1() + "," + anchor.getRow1() + "-" + anchor.getCol2() + "," + anchor.getRow2();
     }
 
+    /**
+     * Writes the feedback of {@code submission} both ways under {@code out}, checks that the zip-level
+     * writer took {@code route} without falling back and that both read back alike; the zip-level one.
+     */
+    static Path assertSameAsPoi(Path submission, List<FeedbackItem> items, Route route, Path out) throws Exception {
+        String name = submission.getFileName().toString();
+        Result fast = new FeedbackWorkbookWriter().writeReporting(submission, name, items, out.resolve("fast"));
+        Result poi = new FeedbackWorkbookWriter(false).writeReporting(submission, name, items, out.resolve("poi"));
+
+        assertThat(fast.route()).as("route of %s", name).isEqualTo(route);
+        assertThat(fast.fallback()).isNull();
+        assertThat(poi.route()).isEqualTo(Route.POI);
+        assertThat(describe(fast.workbook())).as("%s read back", name).isEqualTo(describe(poi.workbook()));
+        return fast.workbook();
+    }
+
     /** What a person sees of a workbook, and what the tests of the POI path read, one line per fact. */
     static List<String> describe(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
