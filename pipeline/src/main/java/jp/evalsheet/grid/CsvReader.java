@@ -153,7 +153,7 @@ public final class CsvReader implements WorkbookReader {
                             continue;
                         }
                         if (row >= maxRowsPerSheet) {
-                            throw new WorkbookReadException(XlsxStreamingReader.tooManyRows(sheetName, maxRowsPerSheet),
+                            throw new WorkbookReadException(ReadMessages.tooManyRows(sheetName, maxRowsPerSheet),
                                     file, sheetName, null);
                         }
                         if (++count > maxCellsPerSheet) {

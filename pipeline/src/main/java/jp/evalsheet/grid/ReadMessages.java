@@ -34,4 +34,14 @@ final class ReadMessages {
         return String.format("sheet '%s' has more than %,d cells; remove unused cells or split the sheet and submit it again",
                 sheetName, maxCells);
     }
+
+    /**
+     * The message for a sheet with content below the row limit: evaluation sheets have a few hundred
+     * rows, so such a sheet is pasted data or a runaway fill, and reading it would only exhaust memory.
+     */
+    static String tooManyRows(String sheetName, int maxRows) {
+        return String.format("sheet '%s' has cells beyond row %,d, but an evaluation sheet has a few hundred rows; "
+                + "delete the rows below the sheet's content (or move the data to another file) and submit it again",
+                sheetName, maxRows);
+    }
 }

@@ -127,7 +127,7 @@ public final class XlsReader implements WorkbookReader {
                     continue;
                 }
                 if (gridCell.row() >= maxRowsPerSheet) {
-                    throw new WorkbookReadException(XlsxStreamingReader.tooManyRows(sheetName, maxRowsPerSheet),
+                    throw new WorkbookReadException(ReadMessages.tooManyRows(sheetName, maxRowsPerSheet),
                             file, sheetName, null);
                 }
                 if (++count > maxCellsPerSheet) {

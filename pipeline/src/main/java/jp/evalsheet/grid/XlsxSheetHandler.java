@@ -19,11 +19,14 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XlsxSheetHandler extends DefaultHandler {
 
-    /** Thrown from inside the parse when a sheet holds more cells than allowed. */
-    static final class TooManyCellsException extends SAXException {
+    /**
+     * Thrown from inside the parse when a sheet goes beyond a limit: more cells than allowed, or a cell
+     * holding a value, a formula or an inline string below the row limit.
+     */
+    static final class BeyondLimitException extends SAXException {
         private static final long serialVersionUID = 1L;
 
-        TooManyCellsException(String message) {
+        BeyondLimitException(String message) {
             super(message);
         }
     }
@@ -39,6 +42,11 @@ final class XlsxSheetHandler extends DefaultHandler {
     private DataFormatter formatter;
     private final boolean date1904;
     private final int maxCells;
+    /**
+     * Rows from this one on may hold no value: evaluation sheets have a few hundred rows, and rows that
+     * are only formatted (a style down to row 1,048,576) hold no value and pass.
+     */
+    private final int maxRows;
 
     private final Map<Integer, XlsxStyles.NumberFormat> formats = new HashMap<>();
     private final Map<String, SharedFormula> sharedFormulas = new HashMap<>();
@@ -67,13 +75,14 @@ final class XlsxSheetHandler extends DefaultHandler {
     private int phoneticDepth;
 
     XlsxSheetHandler(SheetGrid.Builder grid, String sheetName, XlsxSharedStrings strings, XlsxStyles styles,
-            boolean date1904, int maxCells) {
+            boolean date1904, int maxCells, int maxRows) {
         this.grid = grid;
         this.sheetName = sheetName;
         this.strings = strings;
         this.styles = styles;
         this.date1904 = date1904;
         this.maxCells = maxCells;
+        this.maxRows = maxRows;
     }
 
     static String localName(String localName, String qName) {
@@ -90,11 +99,16 @@ final class XlsxSheetHandler extends DefaultHandler {
             case "row" -> startRow(attributes);
             case "c" -> startCell(attributes);
             case "v" -> {
+                checkRowLimit();
                 inValue = true;
                 hasValue = true;
             }
-            case "f" -> startFormula(attributes);
+            case "f" -> {
+                checkRowLimit();
+                startFormula(attributes);
+            }
             case "is" -> {
+                checkRowLimit();
                 inInlineString = true;
                 hasInline = true;
             }
@@ -159,6 +173,13 @@ final class XlsxSheetHandler extends DefaultHandler {
         phoneticDepth = 0;
     }
 
+    /** Stops the parse at the first value below the row limit, before it is kept. */
+    private void checkRowLimit() throws BeyondLimitException {
+        if (row >= maxRows) {
+            throw new BeyondLimitException(ReadMessages.tooManyRows(sheetName, maxRows));
+        }
+    }
+
     private void parseReference(String ref) throws SAXException {
         int i = 0;
         int letters = 0;
@@ -171,7 +192,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         column = letters - 1;
         try {
-            row = Integer.parseInt(ref.substring(i)) - 1;
+            row = Integer.parseInt(ref, i, ref.length(), 10) - 1; // without a copy of the digits: once per cell
         } catch (NumberFormatException e) {
             throw new SAXException("cell reference '" + ref + "' is not an A1 address", e);
         }
@@ -230,7 +251,7 @@ final class XlsxSheetHandler extends DefaultHandler {
             return;
         }
         if (++cellCount > maxCells) {
-            throw new TooManyCellsException(ReadMessages.tooManyCells(sheetName, maxCells));
+            throw new BeyondLimitException(ReadMessages.tooManyCells(sheetName, maxCells));
         }
         grid.cell(new GridCell(row, column, text, number, formulaText));
     }

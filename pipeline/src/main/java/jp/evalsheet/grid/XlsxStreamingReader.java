@@ -12,9 +12,7 @@ import java.util.function.Consumer;
 
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads .xlsx/.xlsm workbooks sheet by sheet with SAX handlers of its own, never building an
@@ -152,8 +150,8 @@ public final class XlsxStreamingReader implements WorkbookReader {
                 try (InputStream in = pkg.open(partName)) {
                     sheetName = sheet.name();
                     SheetGrid.Builder builder = SheetGrid.builder(sheetName).hidden(workbook.isHidden(sheetName));
-                    XmlParsers.parse(in, new RowLimit(new XlsxSheetHandler(builder, sheetName, strings, styles,
-                            workbook.isDate1904(), maxCellsPerSheet), sheetName, maxRowsPerSheet));
+                    XmlParsers.parse(in, new XlsxSheetHandler(builder, sheetName, strings, styles,
+                            workbook.isDate1904(), maxCellsPerSheet, maxRowsPerSheet));
                     grid = builder.build();
                 }
             } catch (IOException | SAXException | RuntimeException e) {
@@ -270,7 +268,7 @@ public final class XlsxStreamingReader implements WorkbookReader {
             if (cause instanceof WorkbookReadException read) {
                 return read;
             }
-            if (cause instanceof XlsxSheetHandler.TooManyCellsException || cause instanceof RowLimit.BeyondLimitException) {
+            if (cause instanceof XlsxSheetHandler.BeyondLimitException) {
                 return new WorkbookReadException(cause.getMessage(), file, sheetName, e);
             }
             String message = cause.getMessage();
@@ -281,92 +279,6 @@ public final class XlsxStreamingReader implements WorkbookReader {
         String message = sheetName == null ? ReadMessages.NOT_XLSX
                 : ReadMessages.NOT_XLSX + " (sheet '" + sheetName + "' cannot be read)";
         return new WorkbookReadException(message, file, sheetName, e);
-    }
-
-    /**
-     * The message for a sheet with content below the row limit: evaluation sheets have a few hundred
-     * rows, so such a sheet is pasted data or a runaway fill, and reading it would only exhaust memory.
-     */
-    static String tooManyRows(String sheetName, int maxRows) {
-        return String.format("sheet '%s' has cells beyond row %,d, but an evaluation sheet has a few hundred rows; "
-                + "delete the rows below the sheet's content (or move the data to another file) and submit it again",
-                sheetName, maxRows);
-    }
-
-    /**
-     * Stands in front of the sheet handler and stops the parse at the first cell that holds a value, a
-     * formula or an inline string in a row beyond the limit, before the handler keeps it. Rows that are
-     * only formatted (a style down to row 1,048,576) hold no such cell and pass.
-     */
-    static final class RowLimit extends DefaultHandler {
-
-        /** Thrown from inside the parse at the first cell beyond the limit. */
-        static final class BeyondLimitException extends SAXException {
-            private static final long serialVersionUID = 1L;
-
-            BeyondLimitException(String message) {
-                super(message);
-            }
-        }
-
-        private final DefaultHandler sheet;
-        private final String sheetName;
-        private final int maxRows;
-        private int row = -1;
-
-        RowLimit(DefaultHandler sheet, String sheetName, int maxRows) {
-            this.sheet = sheet;
-            this.sheetName = sheetName;
-            this.maxRows = maxRows;
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
-            switch (XlsxSheetHandler.localName(localName, qName)) {
-                case "row" -> {
-                    String r = attributes.getValue("r");
-                    row = r == null ? row + 1 : Integer.parseInt(r.strip()) - 1;
-                }
-                case "c" -> {
-                    String ref = attributes.getValue("r");
-                    if (ref != null) {
-                        row = rowOf(ref, row);
-                    }
-                }
-                case "v", "f", "is" -> {
-                    if (row >= maxRows) {
-                        throw new BeyondLimitException(tooManyRows(sheetName, maxRows));
-                    }
-                }
-                default -> {
-                    // nothing to watch
-                }
-            }
-            sheet.startElement(uri, localName, qName, attributes);
-        }
-
-        /** The zero-based row of an A1 reference such as {@code C12}, or {@code fallback} when it has none. */
-        private static int rowOf(String ref, int fallback) {
-            int i = 0;
-            while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-                i++;
-            }
-            try {
-                return Integer.parseInt(ref.substring(i)) - 1;
-            } catch (NumberFormatException e) {
-                return fallback; // the sheet handler reports a malformed reference
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) throws SAXException {
-            sheet.endElement(uri, localName, qName);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) throws SAXException {
-            sheet.characters(ch, start, length);
-        }
     }
 
     private static Throwable next(Throwable t) {
