@@ -47,6 +47,9 @@ final class PackageXml {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // every node is visited when the part is written back, so building them lazily only adds
+            // bookkeeping (parsing and writing the prefecture corpus's sheets: 383–432 → 341–368 ms)
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no namespace-aware XML parser", e);

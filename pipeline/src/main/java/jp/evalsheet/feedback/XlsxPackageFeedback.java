@@ -906,7 +906,7 @@ final class XlsxPackageFeedback {
          * then written in one piece.
          */
         void writeTo(Path file) throws IOException {
-            ByteArraySeekableByteChannel bytes = new ByteArraySeekableByteChannel(BUFFER);
+            InMemoryChannel bytes = new InMemoryChannel(BUFFER);
             try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
                 out.setLevel(DEFLATE_LEVEL);
                 for (ZipArchiveEntry entry : entries.values()) {
@@ -932,7 +932,7 @@ final class XlsxPackageFeedback {
                 out.finish();
             }
             try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(bytes.array(), 0, Math.toIntExact(bytes.getSize())); // without a copy of the whole package
+                bytes.writeTo(out); // without a copy of the whole package
             }
         }
 
