@@ -36,11 +36,15 @@ public final class FeedbackReport {
         List<String> failures = new ArrayList<>();
         // one query for the whole run: the findings view is computed once, not once per file
         Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
-        for (String file : jdbc.queryForList("""
-                select source_file from etl_file_loads where load_run_id = ? and outcome <> 'unchanged' order by source_file
-                """, String.class, loadRunId)) {
-            itemsByFile.put(file, new ArrayList<>());
-        }
+        List<String> seen = new ArrayList<>();
+        jdbc.query("select source_file, outcome from etl_file_loads where load_run_id = ? order by source_file", row -> {
+            seen.add(row.getString(1));
+            if (!"unchanged".equals(row.getString(2))) {
+                itemsByFile.put(row.getString(1), new ArrayList<>());
+            }
+        }, loadRunId);
+        // named among all the files of the folder, the unchanged ones too, so that no two share a workbook
+        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(seen);
         for (Map<String, Object> row : jdbc.queryForList("""
                 select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
                 where load_run_id = ?
@@ -69,7 +73,7 @@ public final class FeedbackReport {
                 Path relative = Path.of(file.getKey());
                 Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
                 written.add(pool.submit(() -> writer.write(inputDir.resolve(file.getKey()), file.getKey(), file.getValue(),
-                        folder)));
+                        folder, fileNames.get(file.getKey()))));
             }
             for (int i = 0; i < files.size(); i++) {
                 try {

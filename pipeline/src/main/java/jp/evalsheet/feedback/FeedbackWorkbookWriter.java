@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +127,15 @@ public final class FeedbackWorkbookWriter {
         return writeReporting(submission, submissionName, items, outputDir).workbook();
     }
 
+    /**
+     * {@link #write(Path, String, List, Path)} into {@code <outputDir>/<fileName>}, for a caller that
+     * names the workbooks of several submissions at once ({@link #outputFileNames}).
+     */
+    public Path write(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir,
+            String fileName) throws IOException {
+        return writeReporting(submission, submissionName, items, outputDir, fileName).workbook();
+    }
+
     /** How a feedback workbook was made. */
     enum Route {
         /** The submission's package copied part by part, only the parts that change rewritten. */
@@ -153,13 +164,21 @@ public final class FeedbackWorkbookWriter {
     /** {@link #write}, saying how the workbook was made. */
     Result writeReporting(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir)
             throws IOException {
+        return writeReporting(submission, submissionName, items, outputDir, outputFileName(submission));
+    }
+
+    private Result writeReporting(Path submission, String submissionName, List<FeedbackItem> items, Path outputDir,
+            String fileName) throws IOException {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(outputDir, "outputDir");
         List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
         String title = submissionName == null || submissionName.isBlank()
                 ? String.valueOf(submission.getFileName()) : submissionName.strip();
         Files.createDirectories(outputDir);
-        Path target = outputDir.resolve(outputFileName(submission));
+        if (!fileName.endsWith(FILE_SUFFIX) || Path.of(fileName).getNameCount() != 1) {
+            throw new IllegalArgumentException("not a feedback workbook's file name: " + fileName);
+        }
+        Path target = outputDir.resolve(fileName);
         if (Files.exists(target) && Files.exists(submission) && Files.isSameFile(target, submission)) {
             throw new IllegalArgumentException("the feedback workbook would overwrite the submission: " + target);
         }
@@ -239,7 +258,62 @@ public final class FeedbackWorkbookWriter {
         }
         String name = fileName.toString();
         int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
+        return outputFileName(dot > 0 ? name.substring(0, dot) : name, "");
+    }
+
+    /**
+     * The feedback workbook's file name of each of the files of a run (paths relative to the input
+     * folder, {@code /}-separated), unique within each output folder ignoring case, as the file systems
+     * departments share files on do.
+     *
+     * <p>A file gets {@link #outputFileName(Path)}. Files of one folder whose names would then be
+     * equal ({@code a.xlsx} and {@code a.csv}, {@code 評価.XLS} and {@code 評価.xls}) are each named
+     * with their extension ({@code a_xlsx_指摘事項.xlsx}, {@code a_csv_指摘事項.xlsx}), and a name still
+     * taken gets a number ({@code a_csv (2)_指摘事項.xlsx}), in the order of the files' names.
+     */
+    static Map<String, String> outputFileNames(Collection<String> files) {
+        List<String> sorted = files.stream().distinct().sorted().toList();
+        Map<String, List<String>> byDefaultName = new LinkedHashMap<>();
+        for (String file : sorted) {
+            String key = folderOf(file) + "/" + outputFileName(Path.of(file)).toLowerCase(Locale.ROOT);
+            byDefaultName.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        byDefaultName.values().stream().filter(group -> group.size() == 1).forEach(group -> {
+            String file = group.get(0);
+            String name = outputFileName(Path.of(file));
+            names.put(file, name);
+            taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+        });
+        for (List<String> group : byDefaultName.values()) {
+            if (group.size() == 1) {
+                continue;
+            }
+            for (String file : group) {
+                String base = Path.of(file).getFileName().toString();
+                int dot = base.lastIndexOf('.');
+                base = dot > 0 ? base.substring(0, dot) + "_" + base.substring(dot + 1) : base;
+                String name = outputFileName(base, "");
+                for (int n = 2; taken.contains(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT)); n++) {
+                    name = outputFileName(base, " (" + n + ")");
+                }
+                names.put(file, name);
+                taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, String> inFileOrder = new LinkedHashMap<>();
+        sorted.forEach(file -> inFileOrder.put(file, names.get(file)));
+        return inFileOrder;
+    }
+
+    private static String folderOf(String file) {
+        Path parent = Path.of(file).getParent();
+        return parent == null ? "" : parent.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code <base><tag>_指摘事項.xlsx}: the base cleaned and shortened so that the name fits, the tag kept whole. */
+    private static String outputFileName(String base, String tag) {
         StringBuilder safe = new StringBuilder();
         base.codePoints().forEach(c -> {
             if ("\\/:*?\"<>|".indexOf(c) >= 0 || Character.isISOControl(c)) {
@@ -256,7 +330,7 @@ public final class FeedbackWorkbookWriter {
         if (RESERVED_FILE_NAMES.contains(stem)) {
             cleaned = "_" + cleaned;
         }
-        int budget = MAX_FILE_NAME_BYTES - FILE_SUFFIX.getBytes(StandardCharsets.UTF_8).length;
+        int budget = MAX_FILE_NAME_BYTES - (tag + FILE_SUFFIX).getBytes(StandardCharsets.UTF_8).length;
         StringBuilder limited = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < cleaned.length(); ) {
@@ -269,7 +343,7 @@ public final class FeedbackWorkbookWriter {
             limited.append(one);
             i += Character.charCount(c);
         }
-        return limited + FILE_SUFFIX;
+        return limited + tag + FILE_SUFFIX;
     }
 
     // ---- order -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package jp.evalsheet.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -479,6 +481,37 @@ class FeedbackWorkbookWriterTests {
         assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("noextension"))).isEqualTo("noextension_指摘事項.xlsx");
         assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("長".repeat(100) + ".xlsx")))
                 .isEqualTo("長".repeat(79) + "_指摘事項.xlsx");
+    }
+
+    @Test
+    void shouldNameTheWorkbooksOfFilesThatDifferOnlyInExtensionOrCaseApart() {
+        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "b.xlsx",
+                "sub/a.xlsx", "評価.xls", "評価.XLS"));
+
+        assertThat(names).containsExactly(
+                entry("a.csv", "a_csv_指摘事項.xlsx"),
+                entry("a.xlsx", "a_xlsx_指摘事項.xlsx"),
+                entry("b.xlsx", "b_指摘事項.xlsx"),
+                entry("sub/a.xlsx", "a_指摘事項.xlsx"),
+                entry("評価.XLS", "評価_XLS_指摘事項.xlsx"),
+                entry("評価.xls", "評価_xls (2)_指摘事項.xlsx"));
+    }
+
+    @Test
+    void shouldNumberANameThatAnotherFileAlreadyHasAndKeepTheNumberWhenShortening() {
+        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx"));
+        assertThat(names).containsEntry("a_csv.xlsx", "a_csv_指摘事項.xlsx")
+                .containsEntry("a.csv", "a_csv (2)_指摘事項.xlsx")
+                .containsEntry("a.xlsx", "a_xlsx_指摘事項.xlsx");
+
+        String longName = "長".repeat(100);
+        Map<String, String> shortened = FeedbackWorkbookWriter.outputFileNames(List.of(longName + ".csv", longName + ".CSV",
+                longName + ".xlsx"));
+        // the extension does not fit in 255 bytes, the number does
+        assertThat(shortened).containsExactly(
+                entry(longName + ".CSV", "長".repeat(79) + "_指摘事項.xlsx"),
+                entry(longName + ".csv", "長".repeat(77) + " (2)_指摘事項.xlsx"),
+                entry(longName + ".xlsx", "長".repeat(77) + " (3)_指摘事項.xlsx"));
     }
 
     @Test
