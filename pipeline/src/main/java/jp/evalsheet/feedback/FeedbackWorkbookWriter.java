@@ -216,21 +216,20 @@ public final class FeedbackWorkbookWriter {
         // a submission without findings gets the list alone: a copy would mark nothing, and making
         // one is most of the cost of this step
         SubmissionCopy copy = findings.isEmpty() ? new SubmissionCopy(null, Map.of(), null) : SubmissionCopy.open(submission);
-        String failure = copy.failure();
+        SubmissionCopy none = copy;
         if (copy.workbook() != null) {
             try (XSSFWorkbook workbook = copy.workbook()) {
                 List<FeedbackItem> sorted = sorted(findings, copy);
                 new Highlighter(workbook, copy).mark(sorted);
-                writeFindingsSheet(workbook, title, sorted, copy, null);
+                writeFindingsSheet(workbook, title, sorted, copy);
                 save(workbook, target);
                 return new Result(target, Route.POI, fallback);
             } catch (RuntimeException e) {
-                failure = "a copy of the file could not be made (" + e.getClass().getSimpleName() + ")";
+                none = SubmissionCopy.copyFailed(e);
             }
         }
-        SubmissionCopy none = new SubmissionCopy(null, Map.of(), failure);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            writeFindingsSheet(workbook, title, sorted(findings, none), none, failure);
+            writeFindingsSheet(workbook, title, sorted(findings, none), none);
             save(workbook, target);
         }
         return new Result(target, Route.POI, fallback);
@@ -578,7 +577,7 @@ public final class FeedbackWorkbookWriter {
     }
 
     private static void writeFindingsSheet(XSSFWorkbook workbook, String submissionName, List<FeedbackItem> items,
-            SubmissionCopy copy, String failure) {
+            SubmissionCopy copy) {
         List<String> existing = new ArrayList<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             existing.add(workbook.getSheetName(i));
@@ -596,7 +595,7 @@ public final class FeedbackWorkbookWriter {
         titleCell.setCellValue(limit(title(submissionName, items)));
         titleCell.setCellStyle(styles.title);
         XSSFCell noteCell = sheet.createRow(NOTE_ROW).createCell(0);
-        noteCell.setCellValue(limit(note(failure, copy.workbook() != null)));
+        noteCell.setCellValue(limit(note(copy.failure(), copy.copyFailed(), copy.workbook() != null)));
 
         XSSFRow header = sheet.createRow(HEADER_ROW);
         for (int column = 0; column < HEADERS.size(); column++) {
@@ -645,8 +644,11 @@ public final class FeedbackWorkbookWriter {
     }
 
     /** The second row of the findings sheet: whether a copy follows, and if not, why. */
-    static String note(String failure, boolean copied) {
-        return failure != null
+    static String note(String failure, boolean copyFailed, boolean copied) {
+        return failure != null && copyFailed
+                ? "提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, but a copy of it "
+                        + "could not be made, so none is attached: " + failure + ")"
+                : failure != null
                 ? "提出ファイルを開けなかったため、写しは付いていません (your file could not be opened, so no copy of it is attached: "
                         + failure + ")"
                 : !copied

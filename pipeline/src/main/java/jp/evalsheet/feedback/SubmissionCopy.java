@@ -35,8 +35,25 @@ import jp.evalsheet.grid.XlsxStreamingReader;
  * @param workbook the copy, or {@code null} when the submission cannot be opened
  * @param sheetNames the submission's sheet names, in tab order, each to the name of its copy
  * @param failure why there is no copy, in English, or {@code null}
+ * @param copyFailed the file was read, but the copy of it could not be made (such as an .xls with
+ *     more number formats than an .xlsx can hold): the failure is ours, not the department's file's
  */
-record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure) {
+record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure, boolean copyFailed) {
+
+    SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure) {
+        this(workbook, sheetNames, failure, false);
+    }
+
+    /** No copy, because making one failed after the file was read. */
+    static SubmissionCopy copyFailed(RuntimeException cause) {
+        return new SubmissionCopy(null, Map.of(), reason(cause), true);
+    }
+
+    /** What went wrong, for the department: the exception's message, or its kind when it has none. */
+    static String reason(RuntimeException cause) {
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
+                : cause.getMessage().strip();
+    }
 
 
     static SubmissionCopy open(Path submission) {
@@ -146,7 +163,7 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
             return new SubmissionCopy(copy, layout.sheetNames(), null);
         } catch (RuntimeException e) {
             copy.close();
-            throw e;
+            return copyFailed(e);
         }
     }
 
@@ -191,7 +208,7 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
             return new SubmissionCopy(copy, GridSheetCopy.names(sheets), null);
         } catch (RuntimeException e) {
             copy.close();
-            throw e;
+            return copyFailed(e);
         }
     }
 

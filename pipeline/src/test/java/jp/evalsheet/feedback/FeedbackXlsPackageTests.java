@@ -145,7 +145,8 @@ class FeedbackXlsPackageTests {
 
     @Test
     void shouldFallBackToPoiWhereItsConversionFailsAndSayWhy() throws Exception {
-        // POI's styles table takes 250 custom number formats: the POI path's conversion fails, and it says so
+        // POI's styles table takes 250 custom number formats: the POI path's conversion fails, and it
+        // says that the file was read and only the copy could not be made
         Path submission = temp.resolve("formats.xls");
         try (HSSFWorkbook workbook = new HSSFWorkbook()) {
             HSSFRow row = workbook.createSheet("施策611").createRow(0);
@@ -167,7 +168,9 @@ class FeedbackXlsPackageTests {
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
             assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
-                    .endsWith("the file cannot be opened as a workbook (damaged, truncated or of an unknown format))");
+                    .isEqualTo("提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, "
+                            + "but a copy of it could not be made, so none is attached: The maximum number of Data Formats "
+                            + "was exceeded. You can define up to 250 formats in a .xlsx Workbook.)");
         }
     }
 
