@@ -26,7 +26,9 @@ municipalities as (
     select * from dim_municipalities
 ),
 
-indicator_values as (
+-- not materialized: each of the three readers scans the table for the columns it needs, instead of
+-- every column of every published value being copied first (nation-600: 0.35–0.55 → 0.25–0.35 s)
+indicator_values as not materialized (
     select v.*
     from fct_indicator_values as v
     inner join published as p on p.sheet_load_id = v._sheet_load_id
