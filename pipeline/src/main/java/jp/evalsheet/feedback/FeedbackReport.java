@@ -1,10 +1,15 @@
 package jp.evalsheet.feedback;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,14 +42,40 @@ public final class FeedbackReport {
         // one query for the whole run: the findings view is computed once, not once per file
         Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
-        jdbc.query("select source_file, outcome from etl_file_loads where load_run_id = ? order by source_file", row -> {
-            seen.add(row.getString(1));
-            if (!"unchanged".equals(row.getString(2))) {
-                itemsByFile.put(row.getString(1), new ArrayList<>());
+        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, String> previous = new HashMap<>();
+        jdbc.query("""
+                select f.source_file, f.outcome, e.earlier_workbook, e.source_file is not null as read_before
+                from etl_file_loads as f
+                left join (
+                    select source_file, municipality_code, max(load_run_id) as last_run,
+                        arg_max(feedback_workbook, load_run_id) filter (where feedback_workbook is not null)
+                            as earlier_workbook
+                    from etl_file_loads where load_run_id < ? group by all
+                ) as e on e.source_file = f.source_file and e.municipality_code is not distinct from f.municipality_code
+                where f.load_run_id = ? order by f.source_file
+                """, row -> {
+            String file = row.getString(1);
+            String earlier = row.getString(3);
+            if ("unchanged".equals(row.getString(2))) {
+                // not written again. A file read before keeps its workbook's name (one read before names
+                // were recorded has the one it was always given); a file new here whose content was
+                // loaded under another name has no workbook, and takes no name
+                if (row.getBoolean(4)) {
+                    seen.add(file);
+                    kept.put(file, earlier != null ? earlier : FeedbackWorkbookWriter.outputFileName(Path.of(file)));
+                }
+            } else {
+                seen.add(file);
+                itemsByFile.put(file, new ArrayList<>());
+                if (earlier != null) {
+                    previous.put(file, earlier);
+                }
             }
-        }, loadRunId);
-        // named among all the files of the folder, the unchanged ones too, so that no two share a workbook
-        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(seen);
+        }, loadRunId, loadRunId);
+        // named among all the files of the run, so that no two share a workbook and no new file takes
+        // the name of an unchanged file's
+        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(seen, kept);
         for (Map<String, Object> row : jdbc.queryForList("""
                 select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
                 where load_run_id = ?
@@ -61,6 +92,7 @@ public final class FeedbackReport {
         }
         // one workbook per file, as many at a time as there are cores; reported in file order
         List<Map.Entry<String, List<FeedbackItem>>> files = List.copyOf(itemsByFile.entrySet());
+        Set<String> writtenFiles = new HashSet<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(files.size(),
                 Runtime.getRuntime().availableProcessors())), runnable -> {
                     Thread thread = new Thread(runnable, "feedback");
@@ -78,6 +110,9 @@ public final class FeedbackReport {
             for (int i = 0; i < files.size(); i++) {
                 try {
                     workbooks.add(written.get(i).get());
+                    String file = files.get(i).getKey();
+                    writtenFiles.add(file);
+                    dropRenamed(outputDir, file, previous.get(file), fileNames);
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         throw error;
@@ -93,6 +128,36 @@ public final class FeedbackReport {
         } finally {
             pool.shutdownNow();
         }
+        jdbc.batchUpdate("update etl_file_loads set feedback_workbook = ? where load_run_id = ? and source_file = ?",
+                fileNames.entrySet().stream()
+                        .filter(name -> kept.containsKey(name.getKey()) || writtenFiles.contains(name.getKey()))
+                        .map(name -> new Object[] {name.getValue(), loadRunId, name.getKey()}).toList());
         return new Written(List.copyOf(workbooks), List.copyOf(failures));
+    }
+
+    private static Path workbookPath(Path outputDir, String file, String name) {
+        Path parent = Path.of(file).getParent();
+        return (parent == null ? outputDir : outputDir.resolve(parent)).resolve(name);
+    }
+
+    /**
+     * Deletes the workbook a file had under another name in an earlier run (its name changes when a
+     * file of the same name but another extension joins or leaves its folder), unless a file of this
+     * run has that name now.
+     */
+    private static void dropRenamed(Path outputDir, String file, String earlier, Map<String, String> fileNames) {
+        if (earlier == null || earlier.equalsIgnoreCase(fileNames.get(file))) {
+            return;
+        }
+        Path folder = workbookPath(outputDir, file, earlier).getParent();
+        boolean taken = fileNames.entrySet().stream().anyMatch(name -> earlier.equalsIgnoreCase(name.getValue())
+                && workbookPath(outputDir, name.getKey(), name.getValue()).getParent().equals(folder));
+        if (!taken) {
+            try {
+                Files.deleteIfExists(folder.resolve(earlier));
+            } catch (IOException e) {
+                // the old workbook stays; the new one is written all the same
+            }
+        }
     }
 }

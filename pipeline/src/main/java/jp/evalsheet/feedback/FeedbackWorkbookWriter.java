@@ -269,41 +269,53 @@ public final class FeedbackWorkbookWriter {
      * equal ({@code a.xlsx} and {@code a.csv}, {@code 評価.XLS} and {@code 評価.xls}) are each named
      * with their extension ({@code a_xlsx_指摘事項.xlsx}, {@code a_csv_指摘事項.xlsx}), and a name still
      * taken gets a number ({@code a_csv (2)_指摘事項.xlsx}), in the order of the files' names.
+     *
+     * @param kept the names that files of the run keep from an earlier run (files read again and
+     *     unchanged, whose workbooks are not written again): taken before any other file is named
      */
-    static Map<String, String> outputFileNames(Collection<String> files) {
+    static Map<String, String> outputFileNames(Collection<String> files, Map<String, String> kept) {
         List<String> sorted = files.stream().distinct().sorted().toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        kept.forEach((file, name) -> {
+            names.put(file, name);
+            taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+        });
         Map<String, List<String>> byDefaultName = new LinkedHashMap<>();
         for (String file : sorted) {
             String key = folderOf(file) + "/" + outputFileName(Path.of(file)).toLowerCase(Locale.ROOT);
             byDefaultName.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>();
-        byDefaultName.values().stream().filter(group -> group.size() == 1).forEach(group -> {
-            String file = group.get(0);
-            String name = outputFileName(Path.of(file));
-            names.put(file, name);
-            taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
-        });
-        for (List<String> group : byDefaultName.values()) {
-            if (group.size() == 1) {
-                continue;
-            }
-            for (String file : group) {
-                String base = Path.of(file).getFileName().toString();
-                int dot = base.lastIndexOf('.');
-                base = dot > 0 ? base.substring(0, dot) + "_" + base.substring(dot + 1) : base;
-                String name = outputFileName(base, "");
-                for (int n = 2; taken.contains(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT)); n++) {
-                    name = outputFileName(base, " (" + n + ")");
+        for (boolean alone : new boolean[] {true, false}) {
+            for (List<String> group : byDefaultName.values()) {
+                if ((group.size() == 1) != alone) {
+                    continue;
                 }
-                names.put(file, name);
-                taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+                for (String file : group) {
+                    if (names.containsKey(file)) {
+                        continue;
+                    }
+                    String base = Path.of(file).getFileName().toString();
+                    int dot = base.lastIndexOf('.');
+                    base = alone || dot <= 0 ? (dot > 0 ? base.substring(0, dot) : base)
+                            : base.substring(0, dot) + "_" + base.substring(dot + 1);
+                    String name = outputFileName(base, "");
+                    for (int n = 2; taken.contains(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT)); n++) {
+                        name = outputFileName(base, " (" + n + ")");
+                    }
+                    names.put(file, name);
+                    taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+                }
             }
         }
         Map<String, String> inFileOrder = new LinkedHashMap<>();
         sorted.forEach(file -> inFileOrder.put(file, names.get(file)));
         return inFileOrder;
+    }
+
+    /** {@link #outputFileNames(Collection, Map)} for files that keep no names. */
+    static Map<String, String> outputFileNames(Collection<String> files) {
+        return outputFileNames(files, Map.of());
     }
 
     private static String folderOf(String file) {

@@ -18,9 +18,12 @@ import java.util.Arrays;
  */
 final class InMemoryChannel implements SeekableByteChannel {
 
+    /** The largest array the JVM is sure to allocate. */
+    private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
     private byte[] data;
     private int size;
-    private int position;
+    private long position;
     private boolean open = true;
 
     InMemoryChannel(int initialCapacity) {
@@ -33,8 +36,9 @@ final class InMemoryChannel implements SeekableByteChannel {
         if (position >= size) {
             return -1;
         }
-        int count = Math.min(target.remaining(), size - position);
-        target.put(data, position, count);
+        int from = (int) position;
+        int count = Math.min(target.remaining(), size - from);
+        target.put(data, from, count);
         position += count;
         return count;
     }
@@ -43,19 +47,23 @@ final class InMemoryChannel implements SeekableByteChannel {
     public int write(ByteBuffer source) throws IOException {
         checkOpen();
         int count = source.remaining();
-        int end = position + count;
-        if (end < 0) {
-            throw new IOException("an in-memory package cannot exceed 2 GiB");
+        if (count == 0) {
+            return 0;
+        }
+        long end = position + count;
+        if (end > MAX_SIZE) {
+            throw new IOException("an in-memory package cannot exceed " + MAX_SIZE + " bytes");
         }
         if (end > data.length) {
-            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(end, 2L * data.length)));
+            data = Arrays.copyOf(data, (int) Math.min(MAX_SIZE, Math.max(end, 2L * data.length)));
         }
-        if (position > size) {
-            Arrays.fill(data, size, position, (byte) 0); // a gap left by a seek past the end reads as zeros
+        int from = (int) position;
+        if (from > size) {
+            Arrays.fill(data, size, from, (byte) 0); // a gap left by a seek past the end reads as zeros
         }
-        source.get(data, position, count);
+        source.get(data, from, count);
         position = end;
-        size = Math.max(size, end);
+        size = Math.max(size, (int) end);
         return count;
     }
 
@@ -68,10 +76,10 @@ final class InMemoryChannel implements SeekableByteChannel {
     @Override
     public SeekableByteChannel position(long newPosition) throws IOException {
         checkOpen();
-        if (newPosition < 0 || newPosition > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("position out of range: " + newPosition);
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position: " + newPosition);
         }
-        position = (int) newPosition;
+        position = newPosition;
         return this;
     }
 
@@ -90,7 +98,7 @@ final class InMemoryChannel implements SeekableByteChannel {
         if (newSize < size) {
             size = (int) newSize;
         }
-        position = (int) Math.min(position, newSize);
+        position = Math.min(position, newSize);
         return this;
     }
 

@@ -49,10 +49,15 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
         return new SubmissionCopy(null, Map.of(), reason(cause), true);
     }
 
-    /** What went wrong, for the department: the exception's message, or its kind when it has none. */
+    /**
+     * What went wrong, for the department: the message of a limit POI states (an illegal state or
+     * argument, such as too many number formats for an .xlsx), else only the kind of failure, since
+     * other messages speak of our code, not of their file.
+     */
     static String reason(RuntimeException cause) {
-        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
-                : cause.getMessage().strip();
+        boolean stated = cause instanceof IllegalStateException || cause instanceof IllegalArgumentException;
+        return stated && cause.getMessage() != null && !cause.getMessage().isBlank() ? cause.getMessage().strip()
+                : cause.getClass().getSimpleName();
     }
 
 

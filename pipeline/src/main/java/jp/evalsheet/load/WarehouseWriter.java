@@ -128,7 +128,8 @@ public final class WarehouseWriter {
             row("etl_file_loads", loadRunId, file, submission.sha256(), submission.sizeBytes(), submission.format(),
                     submission.outcome(), submission.sheets().size(), loaded, (int) submission.rejectedSheetCount(),
                     facts - factsBefore, summary(submission), municipality,
-                    submission.file().municipality() == null ? null : submission.file().municipality().name());
+                    submission.file().municipality() == null ? null : submission.file().municipality().name(),
+                    null); // feedback_workbook: named when the feedback is written, after the run is published
             return loaded;
         }
 

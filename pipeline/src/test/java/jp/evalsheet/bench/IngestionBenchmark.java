@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * (default 1741, every municipality of Japan), {@code bench.distinct.municipalities} (municipalities
  * with files of their own; the rest reuse theirs under their own codes; default 200),
  * {@code bench.pandas.maxFiles} (above this many .xlsx files, pandas reads every k-th, at most this
- * many, and is compared per file; default 2000),
+ * many, and is compared per file; 0 skips pandas; default 2000),
  * {@code bench.dir} (default {@code pipeline/target/benchmark}), {@code bench.python} (the
  * interpreter with pandas and openpyxl; default the first of {@code python3} and
  * {@code /usr/bin/python3} that has them).
@@ -409,7 +409,11 @@ class IngestionBenchmark {
         // above bench.pandas.maxFiles, every k-th file (in path order): pandas's time per file is then
         // compared with the job's, its wall time with nothing
         int maxFiles = Integer.getInteger("bench.pandas.maxFiles", 2000);
-        int step = (xlsx.size() + maxFiles - 1) / Math.max(1, maxFiles);
+        if (maxFiles <= 0) {
+            print("pandas          skipped: bench.pandas.maxFiles=%d%n", maxFiles);
+            return null;
+        }
+        int step = (xlsx.size() + maxFiles - 1) / maxFiles;
         List<String> sample = step <= 1 ? xlsx
                 : java.util.stream.IntStream.range(0, xlsx.size()).filter(i -> i % step == 0).mapToObj(xlsx::get).toList();
         Path list = Files.write(run.resolve("xlsx-files.txt"), sample, StandardCharsets.UTF_8);
@@ -417,7 +421,7 @@ class IngestionBenchmark {
         Child pandas = run(run, "pandas", List.of(python, script.toString(), list.toString()));
         pandas.sampled = sample.size() < xlsx.size();
         pandas.stdout = pandas.stdout.strip() + (pandas.sampled
-                ? " (every " + step + "th of the corpus's " + xlsx.size() + " .xlsx, as bench.pandas.maxFiles=" + maxFiles + ")"
+                ? " (1 in " + step + " of the corpus's " + xlsx.size() + " .xlsx, as bench.pandas.maxFiles=" + maxFiles + ")"
                 : " (" + xlsx.size() + " .xlsx of the corpus)");
         return pandas;
     }

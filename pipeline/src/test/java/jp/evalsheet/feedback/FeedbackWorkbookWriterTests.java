@@ -498,6 +498,18 @@ class FeedbackWorkbookWriterTests {
     }
 
     @Test
+    void shouldLeaveTheNamesThatUnchangedFilesKeepAndNameTheOthersAroundThem() {
+        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx", "b.csv"),
+                Map.of("a.xlsx", "a_xlsx_指摘事項.xlsx", "a.csv", "a_csv_指摘事項.xlsx", "b.csv", "b_指摘事項.xlsx"));
+
+        assertThat(names).containsExactly(
+                entry("a.csv", "a_csv_指摘事項.xlsx"),
+                entry("a.xlsx", "a_xlsx_指摘事項.xlsx"),
+                entry("a_csv.xlsx", "a_csv (2)_指摘事項.xlsx"),
+                entry("b.csv", "b_指摘事項.xlsx"));
+    }
+
+    @Test
     void shouldNumberANameThatAnotherFileAlreadyHasAndKeepTheNumberWhenShortening() {
         Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx"));
         assertThat(names).containsEntry("a_csv.xlsx", "a_csv_指摘事項.xlsx")

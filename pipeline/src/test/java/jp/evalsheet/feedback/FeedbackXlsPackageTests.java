@@ -168,9 +168,9 @@ class FeedbackXlsPackageTests {
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
             assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
-                    .isEqualTo("提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, "
-                            + "but a copy of it could not be made, so none is attached: The maximum number of Data Formats "
-                            + "was exceeded. You can define up to 250 formats in a .xlsx Workbook.)");
+                    .startsWith("提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, "
+                            + "but a copy of it could not be made, so none is attached: ")
+                    .contains("250"); // POI's own words for its limit
         }
     }
 

@@ -40,16 +40,26 @@ class InMemoryChannelTests {
     }
 
     @Test
-    void readsBackWhatWasWrittenAndAGapAsZeros() throws Exception {
+    void readsBackWhatWasWrittenAndAGapAsZerosEvenWhereTruncatedDataWas() throws Exception {
         InMemoryChannel channel = new InMemoryChannel(4);
-        channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-        channel.position(6);
+        channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}));
+        channel.truncate(2);
+        channel.position(4);
         channel.write(ByteBuffer.wrap(new byte[] {9}));
         channel.position(0);
         ByteBuffer read = ByteBuffer.allocate(10);
-        assertThat(channel.read(read)).isEqualTo(7);
-        assertThat(java.util.Arrays.copyOf(read.array(), 7)).containsExactly(1, 2, 3, 0, 0, 0, 9);
+        assertThat(channel.read(read)).isEqualTo(5);
+        assertThat(java.util.Arrays.copyOf(read.array(), 5)).containsExactly(1, 2, 0, 0, 9);
         assertThat(channel.read(ByteBuffer.allocate(1))).isEqualTo(-1);
+    }
+
+    @Test
+    void anEmptyWritePastTheEndLeavesTheSizeAlone() throws Exception {
+        InMemoryChannel channel = new InMemoryChannel(4);
+        channel.write(ByteBuffer.wrap(new byte[] {1}));
+        channel.position(100);
+        assertThat(channel.write(ByteBuffer.allocate(0))).isZero();
+        assertThat(channel.size()).isEqualTo(1);
     }
 
     @Test

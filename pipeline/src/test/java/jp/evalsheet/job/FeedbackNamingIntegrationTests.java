@@ -41,6 +41,53 @@ class FeedbackNamingIntegrationTests {
         }
     }
 
+    @Test
+    void shouldKeepTheNameOfAnUnchangedFilesWorkbookWhenANewFileWouldTakeIt() throws Exception {
+        // given a run that named the workbooks of a CSV and an .xlsx of one name apart
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        warehouse.ingest(input);
+        Path csvWorkbook = warehouse.feedbackDir().resolve(STEM + "_csv_指摘事項.xlsx");
+        byte[] csvFeedback = Files.readAllBytes(csvWorkbook);
+
+        // when a file named like the CSV's workbook joins them (a resubmission of the CSV, so that its
+        // content is new), the CSV being unchanged
+        Files.copy(input.resolve(STEM + ".csv"), input.resolve(STEM + "_csv.csv"));
+        Files.write(input.resolve(STEM + "_csv.csv"), new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+        warehouse.ingest(input);
+
+        // then the CSV keeps its workbook, and the new file gets a name of its own
+        assertThat(csvWorkbook).hasBinaryContent(csvFeedback);
+        assertThat(title(warehouse.feedbackDir().resolve(STEM + "_csv (2)_指摘事項.xlsx"))).contains(STEM + "_csv.csv");
+        assertThat(warehouse.lines("""
+                select source_file, feedback_workbook from etl_file_loads
+                where load_run_id = 2 and source_file like ? order by source_file""", STEM + "%"))
+                .containsExactly(STEM + ".csv|" + STEM + "_csv_指摘事項.xlsx",
+                        STEM + ".xlsx|" + STEM + "_xlsx_指摘事項.xlsx",
+                        STEM + "_csv.csv|" + STEM + "_csv (2)_指摘事項.xlsx");
+    }
+
+    @Test
+    void shouldDropTheWorkbookOfAnEarlierNameWhenAFileIsRenamedByItsNeighbourLeaving() throws Exception {
+        // given a run with a CSV and an .xlsx of one name
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        warehouse.ingest(input);
+
+        // when the .xlsx leaves and the CSV is submitted again, changed
+        Files.delete(input.resolve(STEM + ".xlsx"));
+        Files.writeString(input.resolve(STEM + ".csv"), "\n", java.nio.charset.StandardCharsets.US_ASCII,
+                java.nio.file.StandardOpenOption.APPEND);
+        warehouse.ingest(input);
+
+        // then its workbook has its plain name again, and the one under the earlier name is gone
+        assertThat(title(warehouse.feedbackDir().resolve(STEM + "_指摘事項.xlsx"))).contains(STEM + ".csv");
+        assertThat(warehouse.feedbackDir().resolve(STEM + "_csv_指摘事項.xlsx")).doesNotExist();
+        assertThat(warehouse.feedbackDir().resolve(STEM + "_xlsx_指摘事項.xlsx")).exists();
+    }
+
     private static String title(Path workbook) throws Exception {
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook read = new XSSFWorkbook(in)) {
             return read.getSheetAt(0).getRow(0).getCell(0).getStringCellValue();
