@@ -128,11 +128,28 @@ public final class FeedbackReport {
         } finally {
             pool.shutdownNow();
         }
-        jdbc.batchUpdate("update etl_file_loads set feedback_workbook = ? where load_run_id = ? and source_file = ?",
-                fileNames.entrySet().stream()
-                        .filter(name -> kept.containsKey(name.getKey()) || writtenFiles.contains(name.getKey()))
-                        .map(name -> new Object[] {name.getValue(), loadRunId, name.getKey()}).toList());
+        recordNames(loadRunId, fileNames.entrySet().stream()
+                .filter(name -> kept.containsKey(name.getKey()) || writtenFiles.contains(name.getKey())).toList());
         return new Written(List.copyOf(workbooks), List.copyOf(failures));
+    }
+
+    /** Records the workbooks' names in one statement: an update per file scans the run log once each. */
+    private void recordNames(long loadRunId, List<Map.Entry<String, String>> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement("""
+                    update etl_file_loads as f set feedback_workbook = n.name
+                    from (select unnest(?) as source_file, unnest(?) as name) as n
+                    where f.load_run_id = ? and f.source_file = n.source_file
+                    """)) {
+                update.setArray(1, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getKey).toArray()));
+                update.setArray(2, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getValue).toArray()));
+                update.setLong(3, loadRunId);
+                return update.executeUpdate();
+            }
+        });
     }
 
     private static Path workbookPath(Path outputDir, String file, String name) {
