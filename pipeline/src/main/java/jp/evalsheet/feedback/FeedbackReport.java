@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,14 +42,13 @@ public final class FeedbackReport {
         List<String> failures = new ArrayList<>();
         // one query for the whole run: the findings view is computed once, not once per file
         Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
-        List<String> seen = new ArrayList<>();
         Map<String, String> kept = new LinkedHashMap<>();
         Map<String, String> previous = new HashMap<>();
         jdbc.query("""
                 select f.source_file, f.outcome, e.earlier_workbook, e.source_file is not null as read_before
                 from etl_file_loads as f
                 left join (
-                    select source_file, municipality_code, max(load_run_id) as last_run,
+                    select source_file, municipality_code,
                         arg_max(feedback_workbook, load_run_id) filter (where feedback_workbook is not null)
                             as earlier_workbook
                     from etl_file_loads where load_run_id < ? group by all
@@ -62,11 +62,9 @@ public final class FeedbackReport {
                 // were recorded has the one it was always given); a file new here whose content was
                 // loaded under another name has no workbook, and takes no name
                 if (row.getBoolean(4)) {
-                    seen.add(file);
                     kept.put(file, earlier != null ? earlier : FeedbackWorkbookWriter.outputFileName(Path.of(file)));
                 }
             } else {
-                seen.add(file);
                 itemsByFile.put(file, new ArrayList<>());
                 if (earlier != null) {
                     previous.put(file, earlier);
@@ -75,7 +73,9 @@ public final class FeedbackReport {
         }, loadRunId, loadRunId);
         // named among all the files of the run, so that no two share a workbook and no new file takes
         // the name of an unchanged file's
-        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(seen, kept);
+        List<String> named = new ArrayList<>(itemsByFile.keySet());
+        named.addAll(kept.keySet());
+        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(named, kept);
         for (Map<String, Object> row : jdbc.queryForList("""
                 select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
                 where load_run_id = ?
@@ -102,10 +102,8 @@ public final class FeedbackReport {
         try {
             List<Future<Path>> written = new ArrayList<>();
             for (Map.Entry<String, List<FeedbackItem>> file : files) {
-                Path relative = Path.of(file.getKey());
-                Path folder = relative.getParent() == null ? outputDir : outputDir.resolve(relative.getParent());
                 written.add(pool.submit(() -> writer.write(inputDir.resolve(file.getKey()), file.getKey(), file.getValue(),
-                        folder, fileNames.get(file.getKey()))));
+                        folder(outputDir, file.getKey()), fileNames.get(file.getKey()))));
             }
             for (int i = 0; i < files.size(); i++) {
                 try {
@@ -152,9 +150,10 @@ public final class FeedbackReport {
         });
     }
 
-    private static Path workbookPath(Path outputDir, String file, String name) {
+    /** The folder of a file's workbook: the output folder, mirroring the input folder's subfolders. */
+    private static Path folder(Path outputDir, String file) {
         Path parent = Path.of(file).getParent();
-        return (parent == null ? outputDir : outputDir.resolve(parent)).resolve(name);
+        return parent == null ? outputDir : outputDir.resolve(parent);
     }
 
     /**
@@ -166,12 +165,12 @@ public final class FeedbackReport {
         if (earlier == null || earlier.equalsIgnoreCase(fileNames.get(file))) {
             return;
         }
-        Path folder = workbookPath(outputDir, file, earlier).getParent();
+        Path parent = Path.of(file).getParent();
         boolean taken = fileNames.entrySet().stream().anyMatch(name -> earlier.equalsIgnoreCase(name.getValue())
-                && workbookPath(outputDir, name.getKey(), name.getValue()).getParent().equals(folder));
+                && Objects.equals(Path.of(name.getKey()).getParent(), parent));
         if (!taken) {
             try {
-                Files.deleteIfExists(folder.resolve(earlier));
+                Files.deleteIfExists(folder(outputDir, file).resolve(earlier));
             } catch (IOException e) {
                 // the old workbook stays; the new one is written all the same
             }

@@ -216,7 +216,7 @@ public final class FeedbackWorkbookWriter {
         // a submission without findings gets the list alone: a copy would mark nothing, and making
         // one is most of the cost of this step
         SubmissionCopy copy = findings.isEmpty() ? new SubmissionCopy(null, Map.of(), null) : SubmissionCopy.open(submission);
-        SubmissionCopy none = copy;
+        SubmissionCopy listOnly = copy; // what the findings sheet says when no copy follows it
         if (copy.workbook() != null) {
             try (XSSFWorkbook workbook = copy.workbook()) {
                 List<FeedbackItem> sorted = sorted(findings, copy);
@@ -225,11 +225,11 @@ public final class FeedbackWorkbookWriter {
                 save(workbook, target);
                 return new Result(target, Route.POI, fallback);
             } catch (RuntimeException e) {
-                none = SubmissionCopy.copyFailed(e);
+                listOnly = SubmissionCopy.copyFailed(e);
             }
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            writeFindingsSheet(workbook, title, sorted(findings, none), none);
+            writeFindingsSheet(workbook, title, sorted(findings, listOnly), listOnly);
             save(workbook, target);
         }
         return new Result(target, Route.POI, fallback);
@@ -255,9 +255,7 @@ public final class FeedbackWorkbookWriter {
         if (fileName == null) {
             throw new IllegalArgumentException("the submission has no file name: " + submission);
         }
-        String name = fileName.toString();
-        int dot = name.lastIndexOf('.');
-        return outputFileName(dot > 0 ? name.substring(0, dot) : name, "");
+        return outputFileName(base(fileName.toString(), false), "");
     }
 
     /**
@@ -275,37 +273,28 @@ public final class FeedbackWorkbookWriter {
      */
     static Map<String, String> outputFileNames(Collection<String> files, Map<String, String> kept) {
         List<String> sorted = files.stream().distinct().sorted().toList();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>(kept);
         Set<String> taken = new HashSet<>();
-        kept.forEach((file, name) -> {
-            names.put(file, name);
-            taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
-        });
+        kept.forEach((file, name) -> taken.add(slot(file, name)));
         Map<String, List<String>> byDefaultName = new LinkedHashMap<>();
         for (String file : sorted) {
-            String key = folderOf(file) + "/" + outputFileName(Path.of(file)).toLowerCase(Locale.ROOT);
-            byDefaultName.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
+            byDefaultName.computeIfAbsent(slot(file, outputFileName(Path.of(file))), k -> new ArrayList<>()).add(file);
         }
-        for (boolean alone : new boolean[] {true, false}) {
-            for (List<String> group : byDefaultName.values()) {
-                if ((group.size() == 1) != alone) {
+        // the files alone with their name first, so that they keep it; then those that share one
+        List<List<String>> groups = new ArrayList<>(byDefaultName.values());
+        groups.sort(Comparator.comparing(group -> group.size() > 1));
+        for (List<String> group : groups) {
+            for (String file : group) {
+                if (names.containsKey(file)) {
                     continue;
                 }
-                for (String file : group) {
-                    if (names.containsKey(file)) {
-                        continue;
-                    }
-                    String base = Path.of(file).getFileName().toString();
-                    int dot = base.lastIndexOf('.');
-                    base = alone || dot <= 0 ? (dot > 0 ? base.substring(0, dot) : base)
-                            : base.substring(0, dot) + "_" + base.substring(dot + 1);
-                    String name = outputFileName(base, "");
-                    for (int n = 2; taken.contains(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT)); n++) {
-                        name = outputFileName(base, " (" + n + ")");
-                    }
-                    names.put(file, name);
-                    taken.add(folderOf(file) + "/" + name.toLowerCase(Locale.ROOT));
+                String base = base(Path.of(file).getFileName().toString(), group.size() > 1);
+                String name = outputFileName(base, "");
+                for (int n = 2; taken.contains(slot(file, name)); n++) {
+                    name = outputFileName(base, " (" + n + ")");
                 }
+                names.put(file, name);
+                taken.add(slot(file, name));
             }
         }
         Map<String, String> inFileOrder = new LinkedHashMap<>();
@@ -316,6 +305,20 @@ public final class FeedbackWorkbookWriter {
     /** {@link #outputFileNames(Collection, Map)} for files that keep no names. */
     static Map<String, String> outputFileNames(Collection<String> files) {
         return outputFileNames(files, Map.of());
+    }
+
+    /** A file name without its extension, or with the extension joined by an underscore ({@code a.csv}: {@code a_csv}). */
+    private static String base(String fileName, boolean withExtension) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot <= 0) {
+            return fileName;
+        }
+        return fileName.substring(0, dot) + (withExtension ? "_" + fileName.substring(dot + 1) : "");
+    }
+
+    /** Where a workbook name lies, as a file system that ignores case sees it: the file's folder and the name. */
+    private static String slot(String file, String workbookName) {
+        return folderOf(file) + "/" + workbookName.toLowerCase(Locale.ROOT);
     }
 
     private static String folderOf(String file) {

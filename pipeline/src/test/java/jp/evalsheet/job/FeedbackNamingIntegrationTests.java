@@ -24,8 +24,7 @@ class FeedbackNamingIntegrationTests {
     @Test
     void shouldWriteOneWorkbookPerSubmissionWhenNamesDifferOnlyInExtension() throws Exception {
         // given the CSV of the sample and, beside it, an .xlsx of the same name (another department's sheet)
-        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
-        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        Path input = sampleWithAnXlsxBesideTheCsv();
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
 
         // when
@@ -44,8 +43,7 @@ class FeedbackNamingIntegrationTests {
     @Test
     void shouldKeepTheNameOfAnUnchangedFilesWorkbookWhenANewFileWouldTakeIt() throws Exception {
         // given a run that named the workbooks of a CSV and an .xlsx of one name apart
-        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
-        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        Path input = sampleWithAnXlsxBesideTheCsv();
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
         warehouse.ingest(input);
         Path csvWorkbook = warehouse.feedbackDir().resolve(STEM + "_csv_指摘事項.xlsx");
@@ -54,7 +52,7 @@ class FeedbackNamingIntegrationTests {
         // when a file named like the CSV's workbook joins them (a resubmission of the CSV, so that its
         // content is new), the CSV being unchanged
         Files.copy(input.resolve(STEM + ".csv"), input.resolve(STEM + "_csv.csv"));
-        Files.write(input.resolve(STEM + "_csv.csv"), new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+        appendLineFeed(input.resolve(STEM + "_csv.csv"));
         warehouse.ingest(input);
 
         // then the CSV keeps its workbook, and the new file gets a name of its own
@@ -71,21 +69,31 @@ class FeedbackNamingIntegrationTests {
     @Test
     void shouldDropTheWorkbookOfAnEarlierNameWhenAFileIsRenamedByItsNeighbourLeaving() throws Exception {
         // given a run with a CSV and an .xlsx of one name
-        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
-        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        Path input = sampleWithAnXlsxBesideTheCsv();
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
         warehouse.ingest(input);
 
         // when the .xlsx leaves and the CSV is submitted again, changed
         Files.delete(input.resolve(STEM + ".xlsx"));
-        Files.writeString(input.resolve(STEM + ".csv"), "\n", java.nio.charset.StandardCharsets.US_ASCII,
-                java.nio.file.StandardOpenOption.APPEND);
+        appendLineFeed(input.resolve(STEM + ".csv"));
         warehouse.ingest(input);
 
         // then its workbook has its plain name again, and the one under the earlier name is gone
         assertThat(title(warehouse.feedbackDir().resolve(STEM + "_指摘事項.xlsx"))).contains(STEM + ".csv");
         assertThat(warehouse.feedbackDir().resolve(STEM + "_csv_指摘事項.xlsx")).doesNotExist();
         assertThat(warehouse.feedbackDir().resolve(STEM + "_xlsx_指摘事項.xlsx")).exists();
+    }
+
+    /** The sample, and beside its CSV an .xlsx of the same name (another department's sheet). */
+    private Path sampleWithAnXlsxBesideTheCsv() throws Exception {
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Files.copy(input.resolve("R4_施策評価シート_財産管理課.xlsx"), input.resolve(STEM + ".xlsx"));
+        return input;
+    }
+
+    /** Changes a CSV's content (and so its SHA-256) without changing what it says. */
+    private static void appendLineFeed(Path csv) throws Exception {
+        Files.write(csv, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static String title(Path workbook) throws Exception {
