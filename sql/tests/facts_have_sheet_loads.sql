@@ -10,3 +10,6 @@ where _sheet_load_id not in (select sheet_load_id from etl_sheet_loads)
 union all
 select 'fct_policy_evaluations', _sheet_load_id from fct_policy_evaluations
 where _sheet_load_id not in (select sheet_load_id from etl_sheet_loads)
+union all
+select 'fct_printed_status_counts', _sheet_load_id from fct_printed_status_counts
+where _sheet_load_id not in (select sheet_load_id from etl_sheet_loads)

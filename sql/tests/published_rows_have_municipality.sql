@@ -32,6 +32,8 @@ facts as (
     select 'fct_statuses', _sheet_load_id, municipality_code from fct_statuses
     union all
     select 'fct_overview_grades', _sheet_load_id, municipality_code from fct_overview_grades
+    union all
+    select 'fct_printed_status_counts', _sheet_load_id, municipality_code from fct_printed_status_counts
 )
 
 select

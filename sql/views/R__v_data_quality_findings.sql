@@ -335,6 +335,59 @@ overview_differs as (
     where o.grade is not null and o.grade <> s.status
 ),
 
+-- the printed roll-up (総括) against the statuses of the sheets of the same municipality, plan and
+-- evaluation year: a count that differs, or a share further from the sheets' share than its rounding
+-- (the city rounds by largest remainder, so a printed share may be 0.1 from the plain rounding)
+printed_summary as (
+    select c.* from fct_printed_status_counts as c
+    inner join published_loads as p on p.sheet_load_id = c._sheet_load_id
+),
+
+sheet_status_counts as (
+    select
+        municipality_code, plan_id, category, evaluation_fiscal_year,
+        count(*) filter (where status = 'A') as a_count,
+        count(*) filter (where status = 'B') as b_count,
+        count(*) filter (where status = 'C') as c_count,
+        count(*) as total_count
+    from statuses
+    where category in ('数値目標', 'KPI')
+    group by municipality_code, plan_id, category, evaluation_fiscal_year
+),
+
+summary_compared as (
+    select
+        s.*,
+        k.total_count,
+        case s.status
+            when 'A' then k.a_count when 'B' then k.b_count when 'C' then k.c_count
+            when '合計' then k.total_count when 'A+B' then k.a_count + k.b_count
+        end as sheet_count
+    from printed_summary as s
+    left join sheet_status_counts as k
+        on k.municipality_code = s.municipality_code and k.plan_id = s.plan_id and k.category = s.category
+        and k.evaluation_fiscal_year = s.evaluation_fiscal_year
+),
+
+summary_differs as (
+    select
+        municipality_code, _source_file, _sheet_name, _cell, 'warning',
+        'printed_summary_differs',
+        case
+            when total_count is null then 'the 総括 prints ' || category || ' ' || status || ' for FY'
+                || evaluation_fiscal_year || ' but no sheet of that year gives a ' || category || ' status'
+            else 'the 総括 prints ' || category || ' ' || status || ' as '
+                || coalesce(printed_count || '件', '') || coalesce(' ' || printed_share_percent || '%', '')
+                || ' but the sheets give ' || sheet_count || '件 of ' || total_count || ' ('
+                || round(100.0 * sheet_count / total_count, 1) || '%)'
+        end,
+        _raw_text, _load_run_id
+    from summary_compared
+    where total_count is null
+        or printed_count <> sheet_count
+        or abs(printed_share_percent - 100.0 * sheet_count / total_count) >= 0.1
+),
+
 -- the same indicator reported in two plans: equal values in every fiscal year both report (at
 -- least two), compared with the target each plan sets for the same year
 reported_values as (
@@ -427,6 +480,8 @@ findings as (
     select * from overview_differs
     union all
     select * from different_targets
+    union all
+    select * from summary_differs
 ),
 
 final as (

@@ -45,7 +45,7 @@ public final class WarehouseWriter {
     static final List<String> TABLES = List.of("etl_sheet_loads", "etl_messages", "etl_file_loads",
             "fct_policy_evaluations", "fct_policy_related_departments", "fct_indicators", "fct_indicator_values",
             "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
-            "fct_plan_items", "fct_statuses", "fct_overview_grades");
+            "fct_plan_items", "fct_statuses", "fct_overview_grades", "fct_printed_status_counts");
 
     public Written write(Connection connection, long loadRunId, List<Submission> submissions, LocalDateTime now)
             throws SQLException {
@@ -181,28 +181,34 @@ public final class WarehouseWriter {
         private void strategy(StrategySheet sheet, Lineage at) throws SQLException {
             int year = sheet.evaluationFiscalYear();
             String plan = sheet.planId();
-            String goal = sheet.subjectCode();
-            fact("fct_plan_items", at, sheet.basicGoalCell().cell(), sheet.basicGoalCell().rawText(), plan, goal,
-                    "basic_goal", sheet.basicGoalName(), sheet.basicGoalNumber(), sheet.basicGoalName(), null, null,
-                    null, null, null, year);
-            for (StrategySheet.NumericTarget target : sheet.numericTargets()) {
-                strategyIndicator(at, plan, "数値目標", goal, target.number(), target.name(), target.unit(),
-                        target.nameAsPrinted(), null, target.cell(), target.values(), target.status(), year);
-            }
-            for (StrategySheet.Measure measure : sheet.measures()) {
-                String owner = measureCode(goal, measure.label());
-                fact("fct_plan_items", at, measure.cell(), measure.name(), plan, owner, "measure", measure.name(),
-                        sheet.basicGoalNumber(), sheet.basicGoalName(), null, null, measure.departmentsRaw(),
-                        measure.departments().isEmpty() ? null : measure.departments().get(0), null, year);
-                for (StrategySheet.Kpi kpi : measure.kpis()) {
-                    strategyIndicator(at, plan, "KPI", owner, kpi.number(), kpi.name(), kpi.unit(), kpi.nameAsPrinted(),
-                            kpi.department(), kpi.cell(), kpi.values(), kpi.status(), year);
+            for (StrategySheet.Goal goal : sheet.goals()) {
+                String code = Integer.toString(goal.number());
+                fact("fct_plan_items", at, goal.cell().cell(), goal.cell().rawText(), plan, code, "basic_goal",
+                        goal.name(), goal.number(), goal.name(), null, null, null, null, null, year);
+                for (StrategySheet.NumericTarget target : goal.numericTargets()) {
+                    strategyIndicator(at, plan, "数値目標", code, target.number(), target.name(), target.unit(),
+                            target.nameAsPrinted(), null, target.cell(), target.values(), target.status(), year);
+                }
+                for (StrategySheet.Measure measure : goal.measures()) {
+                    String owner = StrategySheet.measureCode(goal.number(), measure.label());
+                    fact("fct_plan_items", at, measure.cell(), measure.name(), plan, owner, "measure", measure.name(),
+                            goal.number(), goal.name(), null, null, measure.departmentsRaw(),
+                            measure.departments().isEmpty() ? null : measure.departments().get(0), null, year);
+                    for (StrategySheet.Kpi kpi : measure.kpis()) {
+                        strategyIndicator(at, plan, "KPI", owner, kpi.number(), kpi.name(), kpi.unit(),
+                                kpi.nameAsPrinted(), kpi.department(), kpi.cell(), kpi.values(), kpi.status(), year);
+                    }
                 }
             }
             for (StrategySheet.Narrative narrative : sheet.narratives()) {
-                String owner = narrative.measureLabel() == null ? goal : measureCode(goal, narrative.measureLabel());
-                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, owner, year, narrative.key(),
-                        narrative.heading(), narrative.text());
+                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, narrative.ownerCode(), year,
+                        narrative.key(), narrative.heading(), narrative.text());
+            }
+            if (sheet.summary() != null) {
+                for (StrategySheet.PrintedCount count : sheet.summary().counts()) {
+                    fact("fct_printed_status_counts", at, count.cell(), count.raw(), plan, count.category(),
+                            count.status(), count.count(), count.sharePercent(), year);
+                }
             }
         }
 
@@ -223,10 +229,6 @@ public final class WarehouseWriter {
                 fact("fct_statuses", at, status.cell(), status.raw(), plan, category, owner, number, year,
                         status.code(), status.label());
             }
-        }
-
-        private static String measureCode(String goal, String measureLabel) {
-            return goal + "-" + measureLabel;
         }
 
         private void welfare(WelfareSheet sheet, Lineage at) throws SQLException {

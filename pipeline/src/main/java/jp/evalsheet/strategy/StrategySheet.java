@@ -10,8 +10,10 @@ import jp.evalsheet.value.ParsedValue;
 
 /**
  * Everything one sheet of the 総合戦略 効果検証 (verification of the 第２期まち・ひと・しごと創生総合戦略)
- * holds for one 基本目標 (basic goal), each value with the cell it came from: the goal's 数値目標
- * (numeric targets), its 具体的な施策 (measures (ア)(イ)(ウ)) with their KPIs, and the narrative blocks.
+ * holds, each value with the cell it came from: for each 基本目標 (basic goal) it shows, the goal's
+ * 数値目標 (numeric targets) and 具体的な施策 (measures (ア)(イ)(ウ)) with their KPIs; the narrative
+ * blocks; and the printed roll-up (総括) when the sheet prints one. A sheet laid out as the report
+ * prints it may hold one goal whole, the 数値目標 of several goals, one measure's page, or the 総括 alone.
  *
  * <p>Every figure is a {@link YearValue}: the fiscal year, whether it is the baseline (策定当初), an
  * actual (実績値) or the target (目標値), the parsed cell and its address, so that a loader writes one
@@ -19,28 +21,29 @@ import jp.evalsheet.value.ParsedValue;
  *
  * @param sheetName the sheet (or CSV file) name
  * @param evaluationFiscalYear the year evaluated: the era year of the title (効果検証（令和6年度）),
- *     otherwise the latest year of an actual column
+ *     otherwise the latest year of an actual column; {@code 0} while unknown (a 総括 sheet alone, whose
+ *     year the submission's other sheets or the run then give)
  * @param title the title cell, or {@code null} when the sheet prints none
- * @param basicGoalNumber the 基本目標 number, 1 to 4 in the second phase
- * @param basicGoalName the goal's name as printed on this sheet, line breaks removed
- * @param basicGoalCell the cell of the 基本目標 label and the text it shows
+ * @param goals the basic goals the sheet shows, in sheet order (empty for a 総括 sheet alone)
+ * @param narratives the narrative blocks
+ * @param summary the printed roll-up, or {@code null} when the sheet prints none
  */
 public record StrategySheet(
         String sheetName,
         int evaluationFiscalYear,
         Located title,
-        int basicGoalNumber,
-        String basicGoalName,
-        Located basicGoalCell,
-        List<NumericTarget> numericTargets,
-        List<Measure> measures,
-        List<Narrative> narratives) implements SheetContent {
+        List<Goal> goals,
+        List<Narrative> narratives,
+        PrintedSummary summary) implements SheetContent {
 
     /** The sheet family name stored with every load of a strategy sheet. */
     public static final String FAMILY = "strategy_kpi";
 
     /** The plan the sheets evaluate: 第２期朝霞市まち・ひと・しごと創生総合戦略. */
     public static final String PLAN_ID = "regional_strategy_2";
+
+    /** The subject code of a sheet that holds the printed roll-up alone. */
+    public static final String SUMMARY_SUBJECT = "総括";
 
     @Override
     public String family() {
@@ -52,25 +55,114 @@ public record StrategySheet(
         return PLAN_ID;
     }
 
-    /** The basic goal number as text, e.g. {@code "1"}. */
+    /**
+     * What the sheet covers, so that a later submission of the same part replaces it: the goal number
+     * ({@code "1"}) for a sheet of one goal with its 数値目標 (and any measures) or of one goal alone;
+     * otherwise its parts joined by {@code +}: a goal's number for its 数値目標, {@code 1-ア} for a
+     * measure ({@code "1-ア"} for one measure's page, {@code "1+2+3+4"} for the 数値目標 page of four
+     * goals); {@link #SUMMARY_SUBJECT} for the 総括 alone.
+     */
     @Override
     public String subjectCode() {
-        return Integer.toString(basicGoalNumber);
+        if (goals.isEmpty()) {
+            return SUMMARY_SUBJECT;
+        }
+        if (goals.size() == 1 && (!goals.get(0).numericTargets().isEmpty() || goals.get(0).measures().isEmpty())) {
+            return Integer.toString(goals.get(0).number());
+        }
+        List<String> parts = new ArrayList<>();
+        for (Goal goal : goals) {
+            if (!goal.numericTargets().isEmpty() || goal.measures().isEmpty()) {
+                parts.add(Integer.toString(goal.number()));
+            }
+            for (Measure measure : goal.measures()) {
+                parts.add(measureCode(goal.number(), measure.label()));
+            }
+        }
+        return String.join("+", parts);
+    }
+
+    /** The code of a measure as an owner of KPIs and narratives: {@code 1-ア}. */
+    public static String measureCode(int goalNumber, String measureLabel) {
+        return goalNumber + "-" + measureLabel;
     }
 
     /** The 担当課 of the first measure as printed (possibly several, e.g. {@code 健康づくり課、保育課}), or {@code null}. */
     @Override
     public String departmentName() {
+        List<Measure> measures = measures();
         return measures.isEmpty() ? null : measures.get(0).departmentsRaw();
+    }
+
+    /** The same sheet with its evaluation year set (for a 総括 sheet whose year another sheet gives). */
+    public StrategySheet withEvaluationFiscalYear(int year) {
+        return new StrategySheet(sheetName, year, title, goals, narratives, summary);
+    }
+
+    /** The number of the first goal; {@code 0} for a 総括 sheet alone. */
+    public int basicGoalNumber() {
+        return goals.isEmpty() ? 0 : goals.get(0).number();
+    }
+
+    /** The name of the first goal as printed, or {@code null}. */
+    public String basicGoalName() {
+        return goals.isEmpty() ? null : goals.get(0).name();
+    }
+
+    /** The cell of the first goal's label, or {@code null}. */
+    public Located basicGoalCell() {
+        return goals.isEmpty() ? null : goals.get(0).cell();
+    }
+
+    /** Every 数値目標 of every goal, in sheet order. */
+    public List<NumericTarget> numericTargets() {
+        return goals.stream().flatMap(g -> g.numericTargets().stream()).toList();
+    }
+
+    /** Every measure of every goal, in sheet order. */
+    public List<Measure> measures() {
+        return goals.stream().flatMap(g -> g.measures().stream()).toList();
     }
 
     /** Every KPI of every measure, in sheet order. */
     public List<Kpi> kpis() {
         List<Kpi> kpis = new ArrayList<>();
-        for (Measure measure : measures) {
+        for (Measure measure : measures()) {
             kpis.addAll(measure.kpis());
         }
         return List.copyOf(kpis);
+    }
+
+    /**
+     * A 基本目標 as the sheet shows it.
+     *
+     * @param number the goal number, 1 to 4 in the second phase
+     * @param name the goal's name as printed on this sheet, line breaks removed ({@code ""} when only the
+     *     number is printed)
+     * @param cell the cell the goal was read from (its label, or the title cell with its number)
+     */
+    public record Goal(int number, String name, Located cell, List<NumericTarget> numericTargets, List<Measure> measures) {
+    }
+
+    /**
+     * The printed roll-up (総括): per category (数値目標, KPI) the count and share of each status as the
+     * report prints them, and the A+B share.
+     */
+    public record PrintedSummary(List<PrintedCount> counts) {
+    }
+
+    /**
+     * One printed figure of the roll-up.
+     *
+     * @param category {@code 数値目標} or {@code KPI}
+     * @param status {@code A}, {@code B}, {@code C}, {@code 合計} or {@code A+B}
+     * @param count the printed count, or {@code null} when only a share is printed (A+B)
+     * @param sharePercent the printed share in percent (42.9), or {@code null} when none is printed
+     * @param cell the cell of the count, or of the share when no count is printed
+     * @param raw the printed text of that cell
+     */
+    public record PrintedCount(String category, String status, Integer count, java.math.BigDecimal sharePercent,
+            String cell, String raw) {
     }
 
     /** Which figure of an indicator a value is. */
@@ -171,9 +263,15 @@ public record StrategySheet(
      *     {@code target_comment} (指標へのコメント)
      * @param heading the heading as printed
      * @param cell the address of the first cell of the text
+     * @param goalNumber the goal the block belongs to
      * @param measureLabel the measure the block belongs to (ア …), or {@code null} for a block of the goal
      */
-    public record Narrative(String key, String heading, String text, String cell, String measureLabel) {
+    public record Narrative(String key, String heading, String text, String cell, int goalNumber, String measureLabel) {
+
+        /** The owner code: the measure's ({@code 1-ア}) or the goal's ({@code 1}). */
+        public String ownerCode() {
+            return measureLabel == null ? Integer.toString(goalNumber) : measureCode(goalNumber, measureLabel);
+        }
     }
 
     private static List<YearValue> allValues(YearValue baseline, List<YearValue> actuals, YearValue target) {

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,12 +15,15 @@ import java.util.stream.Stream;
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.grid.CellAddresses;
+import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
+import jp.evalsheet.strategy.StrategySheet.Goal;
 import jp.evalsheet.strategy.StrategySheet.Kpi;
 import jp.evalsheet.strategy.StrategySheet.Measure;
 import jp.evalsheet.strategy.StrategySheet.Narrative;
 import jp.evalsheet.strategy.StrategySheet.NumericTarget;
+import jp.evalsheet.strategy.StrategySheet.PrintedSummary;
 import jp.evalsheet.strategy.StrategySheet.StatusCell;
 import jp.evalsheet.strategy.StrategySheet.ValueKind;
 import jp.evalsheet.strategy.StrategySheet.YearValue;
@@ -36,20 +39,32 @@ import jp.evalsheet.value.UnitSplitter;
 import jp.evalsheet.value.ValueParseException;
 
 /**
- * Understands a sheet of the 総合戦略 効果検証 (one 基本目標: its 数値目標 table, its measures (ア)(イ)(ウ)
- * with 担当課 and a KPI table each, and narrative blocks) by its printed labels, not by fixed cell
- * addresses: rows may be inserted or left blank, cells merged (or, in a CSV, the merge lost and the
- * value standing in the first column only) and column labels slightly renamed.
+ * Understands a sheet of the 総合戦略 効果検証 by its printed labels, not by fixed cell addresses: rows
+ * may be inserted or left blank, cells merged (or, in a CSV, the merge lost and the value standing in
+ * the first column only) and column labels slightly renamed. A sheet may hold one basic goal whole
+ * (基本目標, its 数値目標 table, its measures (ア)(イ)(ウ) with 担当課 and a KPI table each, narrative
+ * blocks), the 数値目標 tables of several goals under their headings {@code 基本目標1.　…}, one measure's
+ * page as the report prints it, or the 総括 roll-up ({@link StrategySummaryReader}).
+ *
+ * <p>The goal of a table is the last 基本目標 heading above it, or a 基本目標 label with the goal's name
+ * beside it, with its number from a title cell ({@code 1} beside {@code （ア）}) or the sheet name
+ * ({@code 1(ア)}). The measure of a KPI table is the heading {@code （ア） name} above it, or a title cell
+ * {@code （ア）} (or the sheet name) for its letter and the label 具体的な施策 (above or below the table)
+ * for its name.
  *
  * <p>A table is found by its header row: a name column (数値目標, or 指標名 / KPI) and a 策定当初 column,
- * with 単位, 実績値 or era-year columns (R2, 実績値（R3）), 目標値 and 評価 / 進捗状況. The year of a
- * column is read from its label or, as the printed report does it, from a row of years in
- * parentheses under each value row ({@code （H28） (R2） … （R7）}); a year under a value wins over the
- * column label, since baselines differ by row (H28, H2７, R元).
+ * with 単位, 実績値 or era-year columns (R2, 実績値（R3）), 目標値 and 評価 / 進捗状況. A header label owns
+ * the columns up to the next label, so a value one or two columns right of its label is read. The year
+ * of a column is read from its label or, as the printed report does it, from a row of years in
+ * parentheses under (or over) each value row ({@code （H28） (R2） … （R7）}); a year beside a value wins
+ * over the column label, since baselines differ by row (H28, H2７, R元). A header printed again ends
+ * nothing; rows that start with {@code ※}, {@code （注）} or {@code （以下余白）} end a table.
  *
- * <p>Errors reject the sheet: a missing 基本目標 label or table, a table without its required
- * columns, a status that is not A, B or C, a baseline year that cannot be read ({@code R0}, {@code X5}),
- * text that is not a number in a value column of a numeric row. The rest are warnings.
+ * <p>Errors that reject the sheet: no basic goal, no table (and no 総括), a table without its required
+ * columns, a column year that cannot be read, a KPI table whose measure letter is printed nowhere, no
+ * evaluation year. Errors that cost only their row ({@link Finding#rowError}): a status that is not A, B
+ * or C, a year under a value that cannot be read ({@code R0}, {@code X5}), text that is not a number in a
+ * value column of a numeric row. The rest are warnings.
  */
 public final class StrategySheetExtractor {
 
@@ -68,6 +83,12 @@ public final class StrategySheetExtractor {
     private static final Pattern GOAL = Pattern.compile("^\\s*基本目標\\s*(\\d{1,2})\\s*[.．:：、。]?\\s*(.*)$", Pattern.DOTALL);
     /** (ア) 暮らしにマッチした… with half- or full-width parentheses. */
     private static final Pattern MEASURE = Pattern.compile("^\\s*[(（]\\s*([ァ-ヶ])\\s*[)）]\\s*(.*)$", Pattern.DOTALL);
+    /** A lone number in a title cell: the goal of a measure's page ({@code 1} beside {@code （ア）}). */
+    private static final Pattern TITLE_NUMBER = Pattern.compile("^\\d{1,2}\\.?$");
+    /** A sheet named after a measure's page: {@code 1(ア)}, {@code 基本目標1（ア）}, {@code 1-ア}. */
+    private static final Pattern SHEET_MEASURE = Pattern.compile("(\\d{1,2})\\s*[-ー－_]?\\s*[(（]?\\s*([ァ-ヶ])\\s*[)）]?\\s*$");
+    /** A sheet or file named after its goal: {@code 基本目標1}. */
+    private static final Pattern SHEET_GOAL = Pattern.compile("基本目標\\s*(\\d{1,2})");
     /** A year printed under a value: (R2), （H2７）, R元, (令和2年度). */
     private static final Pattern YEAR_TOKEN = Pattern.compile(
             "^[(（]?\\s*(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|令和|平成|昭和)\\s*[0-9０-９元]{1,2}\\s*(?:年度?)?\\s*[)）]?$");
@@ -77,12 +98,14 @@ public final class StrategySheetExtractor {
     private static final Pattern NUMBERING = Pattern.compile("^[(（]?(\\d{1,2})[)）.]?$");
     /** Headings that only structure the page: 1 数値目標の達成状況, 重要業績評価指標（KPI）, 具体的な施策. */
     private static final Pattern SECTION = Pattern.compile(
-            "^(\\d{1,2}[.．、]?)?(数値目標.*|具体的な施策.*|重要業績評価指標.*|KPI.*|基本目標ごと.*)$");
+            "^(\\d{1,2}[.．、]?)?(数値目標.*|重要業績評価指標.*|KPI.*|基本目標ごと.*)$");
+    /** A row that ends a table: a note (※…, （注）…) or the end mark （以下余白）. */
+    private static final Pattern NOTE = Pattern.compile("^(※|\\(注\\)|注[)）:：]|\\(?以下余白\\)?|〈|<).*", Pattern.DOTALL);
 
     private enum Block {
-        KPI_PROGRESS("kpi_progress", ".*KPIの進捗状況.*", true),
+        KPI_PROGRESS("kpi_progress", "(\\d{1,2}[.．、]?)?各?KPIの進捗状況.*", true),
         MAIN_EFFORTS("main_efforts", ".*主な取組(と|及び)?(の)?成果.*", true),
-        ISSUES("issues", ".*今後の課題.*", true),
+        ISSUES("issues", "(\\d{1,2}[.．、]?)?今後の課題.*", true),
         COMMITTEE("committee_opinion", ".*外部評価委員会.*意見.*", false),
         TARGET_COMMENT("target_comment", ".*指標へのコメント.*", false);
 
@@ -98,10 +121,14 @@ public final class StrategySheetExtractor {
     }
 
     private enum RowKind {
-        NUMERIC_HEADER, KPI_HEADER, GOAL, MEASURE, DEPARTMENT, BLOCK, SECTION, OTHER
+        NUMERIC_HEADER, KPI_HEADER, GOAL, GOAL_LABEL, MEASURE, MEASURE_LABEL, TITLE, DEPARTMENT, BLOCK, SECTION,
+        NOTE, OTHER
     }
 
-    /** Whether the sheet looks like a strategy verification sheet: a 基本目標 label and a table with 策定当初. */
+    /**
+     * Whether the sheet looks like a strategy verification sheet: a 基本目標 label and a table with
+     * 策定当初, or the printed 総括 roll-up.
+     */
     public static boolean recognizes(SheetGrid grid) {
         boolean goal = false;
         boolean table = false;
@@ -116,7 +143,7 @@ public final class StrategySheetExtractor {
                 return true;
             }
         }
-        return false;
+        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || StrategySummaryReader.recognizes(grid);
     }
 
     public Extraction extract(SheetGrid grid) {
@@ -157,6 +184,20 @@ public final class StrategySheetExtractor {
                 || label.startsWith("重要業績評価指標") || label.equals("指標名(KPI)") || label.equals("KPI(指標名)");
     }
 
+    private static boolean isMeasureLabel(String label) {
+        return label.equals("具体的な施策") || label.equals("具体的な施策名") || label.equals("具体的施策");
+    }
+
+    /** The first non-blank cell right of {@code cell} in its row, or {@code null}. */
+    private static GridCell rightOf(List<GridCell> row, GridCell cell) {
+        for (GridCell other : row) {
+            if (other.column() > cell.column() && !other.text().isBlank()) {
+                return other;
+            }
+        }
+        return null;
+    }
+
     /** The state of reading one sheet. */
     private static final class Reading {
         private final SheetGrid grid;
@@ -164,6 +205,12 @@ public final class StrategySheetExtractor {
         private final List<Finding> findings = new ArrayList<>();
         private final List<Integer> rows;
         private final List<RowKind> kinds = new ArrayList<>();
+        private final List<GoalBuilder> goals = new ArrayList<>();
+        private final List<NarrativeDraft> narratives = new ArrayList<>();
+        /** The goal number of a title cell or of the sheet name, or -1. */
+        private int titleGoal = -1;
+        private GridCell titleGoalCell;
+        private GoalBuilder goal;
 
         Reading(SheetGrid grid) {
             this.grid = grid;
@@ -176,34 +223,55 @@ public final class StrategySheetExtractor {
                 kinds.add(classify(grid.row(row)));
             }
             Located title = null;
-            Located goalCell = null;
-            int goalNumber = -1;
-            String goalName = null;
-            List<NumericTarget> targets = new ArrayList<>();
-            List<MeasureBuilder> measures = new ArrayList<>();
-            List<Narrative> narratives = new ArrayList<>();
             boolean anyTable = false;
+            boolean anyRead = false;
 
             for (int i = 0; i < rows.size(); i++) {
                 int row = rows.get(i);
                 List<GridCell> cells = grid.row(row);
-                MeasureBuilder measure = measures.isEmpty() ? null : measures.get(measures.size() - 1);
                 switch (kinds.get(i)) {
                     case GOAL -> {
                         GridCell cell = cells.get(0);
                         Matcher m = GOAL.matcher(JapaneseText.toHalfWidthDigits(cell.text()));
                         m.matches();
-                        int number = Integer.parseInt(m.group(1));
-                        if (goalCell == null) {
-                            goalNumber = number;
-                            goalCell = new Located(cell.address(), cell.text().strip());
-                            goalName = collapse(m.group(2));
-                            if (goalName.isEmpty() && cells.size() > 1) {
-                                goalName = collapse(cells.get(1).text());
+                        String name = collapse(m.group(2));
+                        if (name.isEmpty()) {
+                            GridCell right = rightOf(cells, cell);
+                            name = right == null ? "" : collapse(right.text());
+                        }
+                        startGoal(Integer.parseInt(m.group(1)), name, new Located(cell.address(), cell.text().strip()));
+                    }
+                    case GOAL_LABEL -> {
+                        GridCell right = rightOf(cells, cells.get(0));
+                        if (right != null) {
+                            String name = collapse(right.text());
+                            if (goal == null) {
+                                goal = new GoalBuilder(-1, name, new Located(right.address(), right.text().strip()));
+                                goals.add(goal);
+                            } else if (goal.name.isEmpty()) {
+                                goal.name = name;
+                                goal.cell = new Located(right.address(), right.text().strip());
                             }
-                        } else if (number != goalNumber) {
-                            warning(cell.address(), "second_basic_goal", "the sheet already holds 基本目標" + goalNumber
-                                    + "; the label 基本目標" + number + " was ignored (submit one sheet per basic goal)", cell.text());
+                        }
+                    }
+                    case TITLE -> {
+                        for (GridCell cell : cells) {
+                            String text = JapaneseText.toHalfWidthDigits(cell.text().strip());
+                            if (TITLE_NUMBER.matcher(text).matches() && titleGoal < 0) {
+                                titleGoal = Integer.parseInt(text.replace(".", ""));
+                                titleGoalCell = cell;
+                            }
+                        }
+                        for (GridCell cell : cells) {
+                            Matcher m = MEASURE.matcher(cell.text());
+                            if (m.matches()) {
+                                String name = collapse(m.group(2));
+                                GridCell right = name.isEmpty() ? rightOf(cells, cell) : null;
+                                if (right != null && !MEASURE.matcher(right.text()).matches()) {
+                                    name = collapse(right.text());
+                                }
+                                startMeasure(m.group(1), name, cell.address(), titleGoal, titleGoalCell);
+                            }
                         }
                     }
                     case MEASURE -> {
@@ -211,76 +279,207 @@ public final class StrategySheetExtractor {
                         Matcher m = MEASURE.matcher(cell.text());
                         m.matches();
                         String name = collapse(m.group(2));
-                        if (name.isEmpty() && cells.size() > 1) {
-                            name = collapse(cells.get(1).text());
+                        if (name.isEmpty()) {
+                            GridCell right = rightOf(cells, cell);
+                            name = right == null ? "" : collapse(right.text());
                         }
-                        measures.add(new MeasureBuilder(m.group(1), name, cell.address()));
+                        startMeasure(m.group(1), name, cell.address(), -1, null);
+                    }
+                    case MEASURE_LABEL -> {
+                        GridCell right = rightOf(cells, cells.get(0));
+                        if (right != null) {
+                            MeasureBuilder measure = currentMeasure();
+                            String name = collapse(right.text());
+                            if (measure == null || (!measure.name.isEmpty() && !measure.name.equals(name))) {
+                                measure = newMeasure(null, name, right.address());
+                            } else if (measure.name.isEmpty()) {
+                                measure.name = name;
+                            }
+                        }
                     }
                     case DEPARTMENT -> {
+                        MeasureBuilder measure = currentMeasure();
+                        GridCell right = rightOf(cells, cells.get(0));
                         if (measure == null) {
                             warning(cells.get(0).address(), "department_without_measure",
                                     "the label 担当課 stands above every measure heading such as (ア) and was ignored", null);
-                        } else if (cells.size() > 1) {
-                            measure.departmentsRaw = cells.get(1).text().strip();
-                            measure.departmentsCell = cells.get(1).address();
+                        } else if (right != null && measure.departmentsRaw == null) {
+                            measure.departmentsRaw = right.text().strip();
+                            measure.departmentsCell = right.address();
                         }
                     }
                     case NUMERIC_HEADER -> {
                         anyTable = true;
-                        for (Item item : readTable(i, "数値目標")) {
-                            targets.add(new NumericTarget(item.number, item.name, item.nameAsPrinted, item.unit, item.cell,
-                                    item.baseline, item.actuals, item.target, item.status));
+                        List<Item> items = readTable(i, "数値目標");
+                        anyRead |= !items.isEmpty();
+                        GoalBuilder owner = currentGoal(cells.get(0));
+                        for (Item item : items) {
+                            owner.targets.add(new NumericTarget(item.number, item.name, item.nameAsPrinted, item.unit,
+                                    item.cell, item.baseline, item.actuals, item.target, item.status));
                         }
                     }
                     case KPI_HEADER -> {
                         anyTable = true;
                         List<Item> items = readTable(i, "KPI");
+                        anyRead |= !items.isEmpty();
+                        MeasureBuilder measure = currentMeasure();
                         if (measure == null) {
-                            error(cells.get(0).address(), "missing_label", "expected a measure heading such as "
-                                    + "'(ア) 暮らしにマッチした生活環境の創造' above the KPI table", null);
-                        } else {
-                            for (Item item : items) {
-                                measure.kpis.add(new Kpi(item.number, item.name, item.nameAsPrinted, item.unit,
-                                        item.department, UnitSplitter.isCumulative(item.name), item.cell, item.baseline,
-                                        item.actuals, item.target, item.status));
-                            }
+                            currentGoal(cells.get(0));
+                            measure = newMeasure(null, "", null);
+                        }
+                        if (measure.tableCell == null) {
+                            measure.tableCell = cells.get(0).address();
+                        }
+                        for (Item item : items) {
+                            measure.kpis.add(new Kpi(item.number, item.name, item.nameAsPrinted, item.unit,
+                                    item.department, UnitSplitter.isCumulative(item.name), item.cell, item.baseline,
+                                    item.actuals, item.target, item.status));
                         }
                     }
-                    case BLOCK -> readNarrative(i, measure).ifPresent(narratives::add);
+                    case BLOCK -> readNarrative(i);
                     default -> {
-                        if (title == null && goalCell == null && !cells.isEmpty()) {
+                        if (title == null && goals.isEmpty() && !cells.isEmpty()) {
                             String text = cells.get(0).text();
-                            if (text.contains("総合戦略") || text.contains("効果検証")) {
+                            if (text.contains("総合戦略") || text.contains("効果検証") || text.contains("総括")) {
                                 title = new Located(cells.get(0).address(), collapse(text));
                             }
                         }
                     }
                 }
             }
-
-            if (goalCell == null) {
-                error(null, "missing_label", "expected the label 基本目標 with its number and name, e.g. "
-                        + "'基本目標1 産業の振興により市民生活と調和した豊かな暮らしを実現する'", null);
+            PrintedSummary summary = StrategySummaryReader.read(grid, findings);
+            if (summary != null && title == null) {
+                title = StrategySummaryReader.title(grid);
             }
-            if (!anyTable) {
+
+            resolveGoals(anyTable);
+            if (!anyTable && summary == null) {
                 error(null, "missing_label", "expected a 数値目標 table or a KPI table with the columns 数値目標 / 指標名, "
                         + "単位, 策定当初, 実績値 (R2 …), 目標値 and 評価", null);
             }
-            List<Measure> builtMeasures = new ArrayList<>();
-            for (MeasureBuilder measure : measures) {
-                builtMeasures.add(measure.build());
+            List<Goal> builtGoals = new ArrayList<>();
+            for (GoalBuilder builder : goals) {
+                builtGoals.add(builder.build());
             }
-            OptionalInt year = evaluationYear(title, targets, builtMeasures);
-            if (year.isEmpty() && anyTable) {
+            OptionalInt year = evaluationYear(title, builtGoals);
+            if (year.isEmpty() && anyTable && anyRead) {
                 error(null, "missing_evaluation_year", "expected the evaluation year in the title, e.g. "
                         + "'効果検証（令和6年度）', or an actual column with its year such as R6", null);
             }
-            if (findings.stream().anyMatch(Finding::isError)) {
+            if (findings.stream().anyMatch(Finding::rejectsSheet)) {
                 return new Extraction(null, List.copyOf(findings));
             }
-            StrategySheet strategy = new StrategySheet(sheet, year.getAsInt(), title, goalNumber, goalName, goalCell,
-                    List.copyOf(targets), List.copyOf(builtMeasures), List.copyOf(narratives));
+            List<Narrative> builtNarratives = new ArrayList<>();
+            for (NarrativeDraft draft : narratives) {
+                GoalBuilder owner = draft.goal != null ? draft.goal : goals.isEmpty() ? null : goals.get(0);
+                if (owner != null) {
+                    builtNarratives.add(new Narrative(draft.key, draft.heading, draft.text, draft.cell, owner.number,
+                            draft.measure == null ? null : draft.measure.label));
+                }
+            }
+            StrategySheet strategy = new StrategySheet(sheet, year.orElse(0), title, List.copyOf(builtGoals),
+                    List.copyOf(builtNarratives), summary);
             return new Extraction(strategy, List.copyOf(findings));
+        }
+
+        /** Gives every goal its number and every measure its letter, or reports what is missing. */
+        private void resolveGoals(boolean anyTable) {
+            Matcher sheetMeasure = SHEET_MEASURE.matcher(sheet);
+            Matcher sheetGoal = SHEET_GOAL.matcher(JapaneseText.toHalfWidthDigits(sheet));
+            int sheetGoalNumber = sheetMeasure.find() ? Integer.parseInt(sheetMeasure.group(1))
+                    : sheetGoal.find() ? Integer.parseInt(sheetGoal.group(1)) : -1;
+            String sheetMeasureLabel = sheetMeasure.find(0) ? sheetMeasure.group(2) : null;
+            boolean goalMissing = false;
+            for (GoalBuilder builder : goals) {
+                if (builder.number < 0) {
+                    builder.number = titleGoal >= 0 ? titleGoal : sheetGoalNumber;
+                }
+                if (builder.number < 0) {
+                    goalMissing = true;
+                }
+                if (builder.cell == null && titleGoalCell != null) {
+                    builder.cell = new Located(titleGoalCell.address(), titleGoalCell.text().strip());
+                }
+                long unlabelled = builder.measures.stream().filter(m -> m.label == null).count();
+                for (MeasureBuilder measure : builder.measures) {
+                    if (measure.label == null && unlabelled == 1 && sheetMeasureLabel != null) {
+                        measure.label = sheetMeasureLabel;
+                    } else if (measure.label == null) {
+                        error(measure.tableCell != null ? measure.tableCell : measure.cell, "missing_label",
+                                "expected a measure heading such as '(ア) 暮らしにマッチした生活環境の創造' above the KPI "
+                                        + "table, or the measure's letter (ア) in a title cell", null);
+                    }
+                }
+            }
+            if ((goals.isEmpty() && anyTable) || goalMissing) {
+                error(null, "missing_label", "expected the label 基本目標 with its number and name, e.g. "
+                        + "'基本目標1 産業の振興により市民生活と調和した豊かな暮らしを実現する'", null);
+            }
+        }
+
+        private void startGoal(int number, String name, Located cell) {
+            for (GoalBuilder existing : goals) {
+                if (existing.number == number) {
+                    goal = existing;
+                    if (existing.name.isEmpty()) {
+                        existing.name = name;
+                    }
+                    return;
+                }
+            }
+            if (goal != null && goal.number < 0 && goal.targets.isEmpty() && goal.measures.isEmpty()) {
+                goal.number = number;
+                goal.cell = cell;
+                if (!name.isEmpty()) {
+                    goal.name = name;
+                }
+                return;
+            }
+            goal = new GoalBuilder(number, name, cell);
+            goals.add(goal);
+        }
+
+        /** The goal of a table: the current one, or a goal whose number the title or sheet name gives. */
+        private GoalBuilder currentGoal(GridCell at) {
+            if (goal == null) {
+                goal = new GoalBuilder(-1, "", null);
+                goals.add(goal);
+            }
+            return goal;
+        }
+
+        private MeasureBuilder currentMeasure() {
+            return goal == null || goal.measures.isEmpty() ? null : goal.measures.get(goal.measures.size() - 1);
+        }
+
+        /** A measure heading or title cell: names the current measure if it has no letter yet, else starts one. */
+        private void startMeasure(String label, String name, String cell, int goalNumber, GridCell goalCell) {
+            if (goalNumber >= 0 && (goal == null || (goal.number >= 0 && goal.number != goalNumber))) {
+                startGoal(goalNumber, "", goalCell == null ? null : new Located(goalCell.address(), goalCell.text().strip()));
+            }
+            MeasureBuilder measure = currentMeasure();
+            if (measure != null && measure.label == null) {
+                measure.label = label;
+                if (measure.name.isEmpty()) {
+                    measure.name = name;
+                }
+                measure.cell = cell;
+                return;
+            }
+            if (measure != null && label.equals(measure.label)) {
+                if (measure.name.isEmpty()) {
+                    measure.name = name;
+                }
+                return;
+            }
+            newMeasure(label, name, cell);
+        }
+
+        private MeasureBuilder newMeasure(String label, String name, String cell) {
+            currentGoal(null);
+            MeasureBuilder measure = new MeasureBuilder(label, name, cell);
+            goal.measures.add(measure);
+            return measure;
         }
 
         private RowKind classify(List<GridCell> cells) {
@@ -296,11 +495,23 @@ public final class StrategySheetExtractor {
             if (label.length() <= 80 && GOAL.matcher(JapaneseText.toHalfWidthDigits(text)).matches()) {
                 return RowKind.GOAL;
             }
+            if (label.equals("基本目標")) {
+                return RowKind.GOAL_LABEL;
+            }
+            if (isTitleRow(cells)) {
+                return RowKind.TITLE;
+            }
             if (label.length() <= 80 && MEASURE.matcher(text).matches()) {
                 return RowKind.MEASURE;
             }
+            if (isMeasureLabel(label)) {
+                return RowKind.MEASURE_LABEL;
+            }
             if (label.equals("担当課") || label.equals("所管課") || label.equals("担当部署")) {
                 return RowKind.DEPARTMENT;
+            }
+            if (NOTE.matcher(label).matches()) {
+                return label.contains("指標へのコメント") ? RowKind.BLOCK : RowKind.NOTE;
             }
             if (label.length() <= 50) {
                 for (Block block : Block.values()) {
@@ -315,7 +526,34 @@ public final class StrategySheetExtractor {
             return RowKind.OTHER;
         }
 
-        /** The columns of a table, found by the labels of its header row. */
+        /**
+         * A row of title cells: a goal number and a measure letter ({@code 1 | （ア）}), possibly with the
+         * measure's name after the letter.
+         */
+        private boolean isTitleRow(List<GridCell> cells) {
+            boolean number = false;
+            boolean measure = false;
+            for (GridCell cell : cells) {
+                String text = JapaneseText.toHalfWidthDigits(cell.text().strip());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (!measure && TITLE_NUMBER.matcher(text).matches()) {
+                    number = true;
+                } else if (MEASURE.matcher(text).matches()) {
+                    measure = true;
+                } else if (!measure) {
+                    return false;
+                }
+            }
+            return number && measure;
+        }
+
+        /**
+         * The columns of a table, found by the labels of its header row. A label owns the columns from
+         * its own up to the next label (or the end of its merge), so that a value typed one or two
+         * columns right of its label, or a label merged over two columns, is read.
+         */
         private final class Columns {
             int number = -1;
             int name = -1;
@@ -325,22 +563,52 @@ public final class StrategySheetExtractor {
             GridCell baseline;
             GridCell target;
             final List<GridCell> actuals = new ArrayList<>();
-            /** Years printed in a row of their own under the header, by column. */
+            /** Years printed in a row of their own under the header, by value column. */
             final Map<Integer, GridCell> headerYears = new HashMap<>();
+            /** Each labelled column's last column. */
+            final TreeMap<Integer, Integer> spans = new TreeMap<>();
 
             boolean isValueColumn(int column) {
                 return (baseline != null && baseline.column() == column) || (target != null && target.column() == column)
                         || actuals.stream().anyMatch(c -> c.column() == column);
             }
+
+            /** The labelled column whose span holds {@code column}, or -1. */
+            int owner(int column) {
+                Map.Entry<Integer, Integer> entry = spans.floorEntry(column);
+                return entry != null && column <= entry.getValue() ? entry.getKey() : -1;
+            }
+
+            /** The first non-blank cell of a row in the span of the labelled {@code column}, or {@code null}. */
+            GridCell cell(int row, int column) {
+                if (column < 0) {
+                    return null;
+                }
+                int last = spans.getOrDefault(column, column);
+                for (int c = column; c <= last; c++) {
+                    GridCell cell = grid.cell(row, c);
+                    if (cell != null && !cell.text().isBlank()) {
+                        return cell;
+                    }
+                }
+                return null;
+            }
+
+            String text(int row, int column) {
+                GridCell cell = cell(row, column);
+                return cell == null ? "" : cell.text();
+            }
         }
 
         private Columns columns(List<GridCell> header, RowKind kind) {
             Columns columns = new Columns();
+            List<GridCell> labelled = new ArrayList<>();
             for (GridCell cell : header) {
                 String label = label(cell);
                 if (label.isEmpty() || label.length() > 30) {
                     continue;
                 }
+                labelled.add(cell);
                 if (columns.name < 0 && (kind == RowKind.NUMERIC_HEADER ? label.startsWith("数値目標") : isKpiNameLabel(label))) {
                     columns.name = cell.column();
                 } else if (label.equals("No.") || label.equals("No") || label.equals("番号") || label.equals("NO.")) {
@@ -359,6 +627,12 @@ public final class StrategySheetExtractor {
                     columns.actuals.add(cell);
                 }
             }
+            for (int i = 0; i < labelled.size(); i++) {
+                GridCell cell = labelled.get(i);
+                int mergeEnd = grid.mergeAt(cell.row(), cell.column()).map(CellRange::lastColumn).orElse(cell.column());
+                int next = i + 1 < labelled.size() ? labelled.get(i + 1).column() - 1 : cell.column() + 2;
+                columns.spans.put(cell.column(), Math.max(cell.column(), Math.max(mergeEnd, Math.min(next, cell.column() + 2))));
+            }
             return columns;
         }
 
@@ -374,9 +648,15 @@ public final class StrategySheetExtractor {
             List<YearValue> actuals;
             YearValue target;
             StatusCell status;
+            boolean rejected;
         }
 
-        /** Reads the rows below the header at position {@code headerIndex} up to the next labelled row. */
+        /**
+         * Reads the rows below the header at position {@code headerIndex} up to the next labelled row:
+         * value rows (a name in the name column) and rows of years, which belong to the value row they
+         * follow, or, when the table prints them over its values (it starts with one and ends with a
+         * value row), to the value row after them.
+         */
         private List<Item> readTable(int headerIndex, String tableName) {
             int headerRow = rows.get(headerIndex);
             List<GridCell> header = grid.row(headerRow);
@@ -404,36 +684,30 @@ public final class StrategySheetExtractor {
                 return List.of();
             }
 
-            List<Item> items = new ArrayList<>();
-            Set<Integer> numbers = new HashSet<>();
-            int itemRow = -1;
-            Map<Integer, GridCell> itemYears = null;
-            List<int[]> pending = new ArrayList<>();
-            List<Map<Integer, GridCell>> pendingYears = new ArrayList<>();
+            // the rows of the table: value rows (name set) and year rows, in order
+            List<Integer> valueRows = new ArrayList<>();
+            List<Map<Integer, GridCell>> yearRows = new ArrayList<>();
+            List<Boolean> isYear = new ArrayList<>();
             for (int i = headerIndex + 1; i < rows.size() && kinds.get(i) == RowKind.OTHER; i++) {
                 int row = rows.get(i);
                 List<GridCell> cells = grid.row(row);
                 if (isYearRow(cells, columns)) {
                     Map<Integer, GridCell> years = new HashMap<>();
                     for (GridCell cell : cells) {
-                        years.put(cell.column(), cell);
+                        int owner = columns.owner(cell.column());
+                        years.put(owner >= 0 ? owner : cell.column(), cell);
                     }
-                    if (itemRow < 0) {
-                        columns.headerYears.putAll(years);
-                    } else if (itemYears.isEmpty()) {
-                        itemYears.putAll(years);
-                    }
+                    yearRows.add(years);
+                    isYear.add(true);
                     continue;
                 }
-                GridCell name = grid.cell(row, columns.name);
+                GridCell name = columns.cell(row, columns.name);
                 if (name != null && !name.text().isBlank()) {
-                    itemRow = row;
-                    itemYears = new HashMap<>();
-                    pending.add(new int[] {row});
-                    pendingYears.add(itemYears);
+                    valueRows.add(row);
+                    isYear.add(false);
                     continue;
                 }
-                boolean values = cells.stream().anyMatch(c -> columns.isValueColumn(c.column()) && !c.text().isBlank());
+                boolean values = cells.stream().anyMatch(c -> columns.isValueColumn(columns.owner(c.column())) && !c.text().isBlank());
                 boolean yearLabels = cells.stream().allMatch(c -> label(c).matches("\\(?年度\\)?"));
                 if (values && !yearLabels) {
                     warning(cells.get(0).address(), "row_without_name", "the row holds values in the " + tableName
@@ -441,9 +715,34 @@ public final class StrategySheetExtractor {
                             + "; it was ignored", null);
                 }
             }
-            for (int p = 0; p < pending.size(); p++) {
-                Item item = item(pending.get(p)[0], pendingYears.get(p), columns, tableName, p + 1);
-                if (item == null) {
+            // years over the values: the first row is a year row, the last a value row, one year row each
+            boolean yearsOver = !isYear.isEmpty() && isYear.get(0) && !isYear.get(isYear.size() - 1)
+                    && yearRows.size() == valueRows.size();
+            List<Map<Integer, GridCell>> itemYears = new ArrayList<>();
+            for (int v = 0; v < valueRows.size(); v++) {
+                itemYears.add(new HashMap<>());
+            }
+            int value = -1;
+            int year = 0;
+            for (boolean y : isYear) {
+                if (!y) {
+                    value++;
+                    continue;
+                }
+                Map<Integer, GridCell> years = yearRows.get(year++);
+                int target = yearsOver ? value + 1 : value;
+                if (target < 0) {
+                    columns.headerYears.putAll(years);
+                } else if (target < valueRows.size() && itemYears.get(target).isEmpty()) {
+                    itemYears.get(target).putAll(years);
+                }
+            }
+
+            List<Item> items = new ArrayList<>();
+            Set<Integer> numbers = new HashSet<>();
+            for (int p = 0; p < valueRows.size(); p++) {
+                Item item = item(valueRows.get(p), itemYears.get(p), columns, tableName, p + 1);
+                if (item == null || item.rejected) {
                     continue;
                 }
                 if (!numbers.add(item.number)) {
@@ -455,30 +754,32 @@ public final class StrategySheetExtractor {
             return items;
         }
 
-        /** A row of years under a value row or under the header: (R1) (R２) … (R7), nothing else. */
+        /** A row of years under (or over) a value row or under the header: (R1) (R２) … (R7), nothing else. */
         private boolean isYearRow(List<GridCell> cells, Columns columns) {
-            if (cells.isEmpty()) {
-                return false;
-            }
+            boolean any = false;
             for (GridCell cell : cells) {
-                if (cell.column() == columns.name || !YEAR_TOKEN.matcher(cell.text().strip()).matches()) {
+                if (cell.text().isBlank()) {
+                    continue;
+                }
+                if (columns.owner(cell.column()) == columns.name || !YEAR_TOKEN.matcher(cell.text().strip()).matches()) {
                     return false;
                 }
+                any = true;
             }
-            return true;
+            return any;
         }
 
         private Item item(int row, Map<Integer, GridCell> years, Columns columns, String tableName, int position) {
             Item item = new Item();
-            GridCell nameCell = grid.cell(row, columns.name);
+            GridCell nameCell = columns.cell(row, columns.name);
             item.cell = nameCell.address();
             item.nameAsPrinted = nameCell.text().strip();
             item.name = collapse(item.nameAsPrinted);
             item.number = position;
             int numberColumn = columns.number >= 0 ? columns.number : columns.name > 0 ? columns.name - 1 : -1;
             if (numberColumn >= 0) {
-                GridCell numberCell = grid.cell(row, numberColumn);
-                String printed = numberCell == null ? "" : label(numberCell);
+                GridCell numberCell = columns.number >= 0 ? columns.cell(row, numberColumn) : grid.cell(row, numberColumn);
+                String printed = numberCell == null || numberCell.column() == nameCell.column() ? "" : label(numberCell);
                 if (printed.length() == 1 && printed.charAt(0) >= '①' && printed.charAt(0) <= '⑳') {
                     item.number = printed.charAt(0) - '①' + 1;
                 } else if (NUMBERING.matcher(printed).matches()) {
@@ -487,8 +788,13 @@ public final class StrategySheetExtractor {
                     item.number = Integer.parseInt(m.group(1));
                 }
             }
+            // a number printed in front of the name: ①民営事業所従業員数の向上
+            if (!item.name.isEmpty() && item.name.charAt(0) >= '①' && item.name.charAt(0) <= '⑳' && item.name.length() > 1) {
+                item.number = item.name.charAt(0) - '①' + 1;
+                item.name = item.name.substring(1).strip();
+            }
             if (columns.unit >= 0) {
-                String unit = collapse(grid.text(row, columns.unit));
+                String unit = collapse(columns.text(row, columns.unit));
                 item.unit = unit.isEmpty() ? null : unit;
             } else {
                 NameAndUnit split = UnitSplitter.split(item.name);
@@ -496,10 +802,11 @@ public final class StrategySheetExtractor {
                 item.unit = split.unit();
             }
             if (columns.department >= 0) {
-                String department = collapse(grid.text(row, columns.department));
+                String department = collapse(columns.text(row, columns.department));
                 item.department = department.isEmpty() ? null : department;
             }
 
+            long rowErrors = rowErrorCount();
             boolean ok = true;
             YearValue baseline = value(row, columns.baseline, ValueKind.BASELINE, years, columns, tableName, item);
             ok &= baseline != null;
@@ -514,7 +821,8 @@ public final class StrategySheetExtractor {
             YearValue target = value(row, columns.target, ValueKind.TARGET, years, columns, tableName, item);
             ok &= target != null;
             if (!ok) {
-                return null;
+                item.rejected = true;
+                return item;
             }
             checkValues(item, baseline, actuals, target);
             for (int i = 1; i < actuals.size(); i++) {
@@ -527,19 +835,25 @@ public final class StrategySheetExtractor {
             item.baseline = baseline;
             item.actuals = List.copyOf(actuals);
             item.target = target;
-            item.status = status(row, columns.status, item, actuals, tableName);
+            item.status = status(row, columns, item, actuals, tableName);
+            item.rejected = rowErrorCount() > rowErrors;
             return item;
         }
 
+        private long rowErrorCount() {
+            return findings.stream().filter(f -> f.isError() && !f.rejectsSheet()).count();
+        }
+
         /**
-         * The value at {@code row} in a value column, with the year printed under it or in the column
+         * The value at {@code row} in a value column, with the year printed beside it or in the column
          * label; {@code null} (after reporting an error) when the year cannot be read.
          */
         private YearValue value(int row, GridCell column, ValueKind kind, Map<Integer, GridCell> years,
                 Columns columns, String tableName, Item item) {
-            GridCell yearCell = years.containsKey(column.column()) ? years.get(column.column())
-                    : columns.headerYears.get(column.column());
-            String address = CellAddresses.a1(row, column.column());
+            GridCell ownYear = years.get(column.column());
+            GridCell yearCell = ownYear != null ? ownYear : columns.headerYears.get(column.column());
+            GridCell cell = columns.cell(row, column.column());
+            String address = cell != null ? cell.address() : CellAddresses.a1(row, column.column());
             String what = kind == ValueKind.BASELINE ? "baseline (策定当初)" : kind == ValueKind.TARGET ? "target (目標値)" : "actual (実績値)";
             String rule = kind == ValueKind.BASELINE ? "invalid_baseline_year" : "invalid_year";
             String yearRaw;
@@ -548,8 +862,13 @@ public final class StrategySheetExtractor {
                 yearRaw = yearCell.text().strip();
                 year = EraYearParser.parseFiscalYear(yearRaw);
                 if (year.isEmpty()) {
-                    error(yearCell.address(), rule, "expected the year of the " + what + " of " + tableName + " '"
-                            + item.name + "' as an era year such as (R1), (H28) or (R元), found " + yearRaw, yearRaw);
+                    String message = "expected the year of the " + what + " of " + tableName + " '" + item.name
+                            + "' as an era year such as (R1), (H28) or (R元), found " + yearRaw;
+                    if (ownYear != null) {
+                        findings.add(Finding.rowError(sheet, yearCell.address(), rule, message + "; the row was not loaded", yearRaw));
+                    } else {
+                        error(yearCell.address(), rule, message, yearRaw);
+                    }
                     return null;
                 }
             } else {
@@ -566,7 +885,6 @@ public final class StrategySheetExtractor {
                     return null;
                 }
             }
-            GridCell cell = grid.cell(row, column.column());
             if (cell != null && cell.isFormulaWithoutCachedValue()) {
                 warning(address, "formula_without_cached_value", "the formula =" + cell.formula() + " has no calculated "
                         + "value saved in the file; open and save the workbook in Excel so the value is stored", "=" + cell.formula());
@@ -578,6 +896,7 @@ public final class StrategySheetExtractor {
         /**
          * Text in a value column is an error in a row of numbers and whenever it holds a digit (a
          * mistyped number); a row without any number is a qualitative indicator (全項目) and may hold text.
+         * The error costs the row.
          */
         private void checkValues(Item item, YearValue baseline, List<YearValue> actuals, YearValue target) {
             List<YearValue> all = new ArrayList<>();
@@ -589,9 +908,9 @@ public final class StrategySheetExtractor {
                 ParsedValue value = v.value();
                 if (value.kind() == jp.evalsheet.value.ValueKind.TEXT
                         && (numeric || JapaneseText.toHalfWidthDigits(value.raw()).matches("(?s).*\\d.*"))) {
-                    error(v.cell(), "value_not_a_number", "expected a number such as 40,923, 58.2% or -84 (or -, ※, 中止 "
-                            + "or blank) for the " + v.kind().sqlName() + " value of " + v.yearRaw() + " of '" + item.name
-                            + "', found text", value.raw());
+                    findings.add(Finding.rowError(sheet, v.cell(), "value_not_a_number", "expected a number such as 40,923, "
+                            + "58.2% or -84 (or -, ※, 中止 or blank) for the " + v.kind().sqlName() + " value of "
+                            + v.yearRaw() + " of '" + item.name + "', found text; the row was not loaded", value.raw()));
                 }
                 if (value.isNumber() && value.unit() != null && item.unit != null
                         && !unitText(value.unit()).equals(unitText(item.unit))) {
@@ -601,10 +920,11 @@ public final class StrategySheetExtractor {
             }
         }
 
-        private StatusCell status(int row, int column, Item item, List<YearValue> actuals, String tableName) {
-            GridCell cell = grid.cell(row, column);
-            String address = CellAddresses.a1(row, column);
-            if (cell == null || cell.text().isBlank()) {
+        /** The status in its column: {@code B　策定当初より…}, or the letter alone with its wording beside it. */
+        private StatusCell status(int row, Columns columns, Item item, List<YearValue> actuals, String tableName) {
+            GridCell cell = columns.cell(row, columns.status);
+            String address = cell != null ? cell.address() : CellAddresses.a1(row, columns.status);
+            if (cell == null) {
                 boolean latestMissing = actuals.isEmpty() || !actuals.get(actuals.size() - 1).value().isNumber()
                         && actuals.get(actuals.size() - 1).value().kind() != jp.evalsheet.value.ValueKind.NOT_APPLICABLE;
                 if (!latestMissing) {
@@ -615,16 +935,24 @@ public final class StrategySheetExtractor {
             }
             try {
                 Status status = StatusParser.parse(cell.text(), STATUS_CODES);
-                return new StatusCell(status.code(), status.label(), status.raw(), address);
+                String raw = status.raw();
+                String wording = status.label();
+                if (wording.isEmpty()) {
+                    GridCell beside = grid.cell(row, cell.column() + 1);
+                    if (beside != null && columns.owner(beside.column()) == columns.status && !beside.text().isBlank()) {
+                        wording = JapaneseText.joinLines(beside.text().strip());
+                    }
+                }
+                return new StatusCell(status.code(), wording, raw, address);
             } catch (ValueParseException e) {
-                error(address, "invalid_status", "the status (評価) of " + tableName + " '" + item.name + "': "
-                        + e.getMessage(), cell.text());
+                findings.add(Finding.rowError(sheet, address, "invalid_status", "the status (評価) of " + tableName + " '"
+                        + item.name + "': " + e.getMessage() + "; the row was not loaded", cell.text()));
                 return null;
             }
         }
 
         /** The text of the rows below a heading, up to the next labelled row. */
-        private Optional<Narrative> readNarrative(int headingIndex, MeasureBuilder measure) {
+        private void readNarrative(int headingIndex) {
             int headingRow = rows.get(headingIndex);
             GridCell heading = grid.row(headingRow).get(0);
             String headingLabel = label(heading);
@@ -634,6 +962,9 @@ public final class StrategySheetExtractor {
                     block = candidate;
                     break;
                 }
+            }
+            if (block == null) {
+                return;
             }
             StringBuilder text = new StringBuilder();
             String firstCell = null;
@@ -653,16 +984,16 @@ public final class StrategySheetExtractor {
                 }
             }
             if (firstCell == null) {
-                return Optional.empty();
+                return;
             }
-            String measureLabel = block.ofMeasure && measure != null ? measure.label : null;
-            return Optional.of(new Narrative(block.key, collapse(heading.text()), text.toString(), firstCell, measureLabel));
+            MeasureBuilder measure = block.ofMeasure ? currentMeasure() : null;
+            narratives.add(new NarrativeDraft(block.key, collapse(heading.text()), text.toString(), firstCell, goal, measure));
         }
 
-        private OptionalInt evaluationYear(Located title, List<NumericTarget> targets, List<Measure> measures) {
-            OptionalInt latest = Stream.concat(
-                    targets.stream().flatMap(t -> t.actuals().stream()),
-                    measures.stream().flatMap(m -> m.kpis().stream()).flatMap(k -> k.actuals().stream()))
+        private OptionalInt evaluationYear(Located title, List<Goal> built) {
+            OptionalInt latest = built.stream().flatMap(g -> Stream.concat(
+                    g.numericTargets().stream().flatMap(t -> t.actuals().stream()),
+                    g.measures().stream().flatMap(m -> m.kpis().stream()).flatMap(k -> k.actuals().stream())))
                     .mapToInt(YearValue::fiscalYear).max();
             OptionalInt titled = title == null ? OptionalInt.empty() : EraYearParser.parseFiscalYear(title.rawText());
             if (titled.isPresent()) {
@@ -675,11 +1006,37 @@ public final class StrategySheetExtractor {
             return latest;
         }
 
+        /** A goal while its tables are read. */
+        private final class GoalBuilder {
+            int number;
+            String name;
+            Located cell;
+            final List<NumericTarget> targets = new ArrayList<>();
+            final List<MeasureBuilder> measures = new ArrayList<>();
+
+            GoalBuilder(int number, String name, Located cell) {
+                this.number = number;
+                this.name = name;
+                this.cell = cell;
+            }
+
+            Goal build() {
+                List<Measure> built = new ArrayList<>();
+                for (MeasureBuilder measure : measures) {
+                    built.add(measure.build());
+                }
+                Located at = cell != null ? cell : new Located(null, "");
+                return new Goal(number, name, at, List.copyOf(targets), List.copyOf(built));
+            }
+        }
+
         /** A measure while its 担当課 and KPI table are read. */
         private final class MeasureBuilder {
-            final String label;
-            final String name;
-            final String cell;
+            String label;
+            String name;
+            String cell;
+            /** The header of its first KPI table, where a missing letter is reported. */
+            String tableCell;
             String departmentsRaw;
             String departmentsCell;
             final List<Kpi> kpis = new ArrayList<>();
@@ -691,17 +1048,23 @@ public final class StrategySheetExtractor {
             }
 
             Measure build() {
+                String at = cell != null ? cell : tableCell;
                 if (departmentsRaw == null || departmentsRaw.isEmpty()) {
-                    warning(cell, "missing_department", "the measure (" + label + ") " + name
+                    warning(at, "missing_department", "the measure (" + label + ") " + name
                             + " has no 担当課 (owning department) row", null);
                 }
                 if (kpis.isEmpty()) {
-                    warning(cell, "measure_without_kpis", "the measure (" + label + ") " + name
+                    warning(at, "measure_without_kpis", "the measure (" + label + ") " + name
                             + " has no KPI table with a KPI row", null);
                 }
-                return new Measure(label, name, cell, departmentsRaw == null || departmentsRaw.isEmpty() ? null : departmentsRaw,
+                return new Measure(label, name, at, departmentsRaw == null || departmentsRaw.isEmpty() ? null : departmentsRaw,
                         departments(departmentsRaw), departmentsCell, List.copyOf(kpis));
             }
+        }
+
+        /** A narrative block before its goal's number and measure's letter are known. */
+        private record NarrativeDraft(String key, String heading, String text, String cell, GoalBuilder goal,
+                MeasureBuilder measure) {
         }
 
         private void error(String cell, String rule, String message, String raw) {

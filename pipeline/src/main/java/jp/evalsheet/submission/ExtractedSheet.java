@@ -12,6 +12,6 @@ import jp.evalsheet.extract.SheetContent;
 public record ExtractedSheet(String sheetName, SheetContent content, List<Finding> findings) {
 
     public boolean isLoadable() {
-        return content != null && findings.stream().noneMatch(Finding::isError);
+        return content != null && findings.stream().noneMatch(Finding::rejectsSheet);
     }
 }

@@ -18,7 +18,7 @@ public record Submission(SubmissionFile file, String sha256, long sizeBytes, Str
 
     /** Sheets of a known family that an error kept out of the warehouse. */
     public long rejectedSheetCount() {
-        return sheets.stream().filter(s -> s.findings().stream().anyMatch(Finding::isError)).count();
+        return sheets.stream().filter(s -> s.findings().stream().anyMatch(Finding::rejectsSheet)).count();
     }
 
     /** loaded, partially_loaded, unchanged or rejected, as written to etl_file_loads. */
@@ -30,7 +30,8 @@ public record Submission(SubmissionFile file, String sha256, long sizeBytes, Str
         if (loadable == 0) {
             return "rejected";
         }
-        boolean anyProblem = rejectedSheetCount() > 0 || fileFindings.stream().anyMatch(Finding::isError);
+        boolean anyProblem = fileFindings.stream().anyMatch(Finding::isError)
+                || sheets.stream().anyMatch(s -> s.findings().stream().anyMatch(Finding::isError));
         return anyProblem ? "partially_loaded" : "loaded";
     }
 }

@@ -18,6 +18,7 @@ import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.policy.PolicySheetExtractor;
 import jp.evalsheet.value.EraYearParser;
+import jp.evalsheet.strategy.StrategySheet;
 import jp.evalsheet.strategy.StrategySheetExtractor;
 import jp.evalsheet.welfare.WelfareOverviewExtractor;
 import jp.evalsheet.welfare.WelfareSheetExtractor;
@@ -63,18 +64,47 @@ public final class SubmissionReader {
             return new Submission(file, sha256, size, format, true, List.of(), List.of());
         }
         try {
-            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(checkYear(extract(grid))));
+            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(extract(grid)));
         } catch (WorkbookReadException e) {
             fileFindings.add(Finding.error(e.sheetName(), null, "unreadable_file", e.getMessage(), null));
-            return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
+            return new Submission(file, sha256, size, format, false, yearsChecked(sheets), List.copyOf(fileFindings));
         }
-        if (sheets.stream().noneMatch(s -> s.content() != null || s.findings().stream().anyMatch(Finding::isError))) {
+        List<ExtractedSheet> checked = yearsChecked(sheets);
+        if (checked.stream().noneMatch(s -> s.content() != null || s.findings().stream().anyMatch(Finding::isError))) {
             fileFindings.add(Finding.error(null, null, "unknown_sheet_family",
                     "no sheet of a known family: expected a 施策評価シート (labels 担当課 and 施策を構成する事務事業名), "
                             + "a 総合戦略 効果検証 sheet (基本目標, 数値目標, KPI) or a 地域福祉計画 進行管理・評価シート "
                             + "(課名, 事業名, 目標値, 実績値)", null));
         }
-        return new Submission(file, sha256, size, format, false, List.copyOf(sheets), List.copyOf(fileFindings));
+        return new Submission(file, sha256, size, format, false, checked, List.copyOf(fileFindings));
+    }
+
+    /**
+     * Every sheet with its evaluation year checked against the run's. A strategy 総括 sheet, which
+     * prints no year of its own, takes the year of the file's other strategy sheets, else the run's;
+     * without either it is not loaded (a warning says why).
+     */
+    private List<ExtractedSheet> yearsChecked(List<ExtractedSheet> sheets) {
+        Integer fileYear = sheets.stream()
+                .filter(s -> s.content() instanceof StrategySheet strategy && strategy.evaluationFiscalYear() > 0)
+                .map(s -> s.content().evaluationFiscalYear()).findFirst().orElse(runFiscalYear);
+        List<ExtractedSheet> checked = new ArrayList<>();
+        for (ExtractedSheet sheet : sheets) {
+            if (sheet.content() instanceof StrategySheet strategy && strategy.evaluationFiscalYear() == 0) {
+                if (fileYear == null) {
+                    List<Finding> findings = new ArrayList<>(sheet.findings());
+                    findings.add(Finding.warning(sheet.sheetName(), null, "summary_without_year", "the 総括 prints no "
+                            + "evaluation year and no other sheet of the file gives one, so it was not loaded; put it in "
+                            + "the workbook of the KPI sheets, add a title such as '総括（令和6年度）', or run with "
+                            + "--fiscal-year", null));
+                    checked.add(new ExtractedSheet(sheet.sheetName(), null, List.copyOf(findings)));
+                    continue;
+                }
+                sheet = new ExtractedSheet(sheet.sheetName(), strategy.withEvaluationFiscalYear(fileYear), sheet.findings());
+            }
+            checked.add(checkYear(sheet));
+        }
+        return List.copyOf(checked);
     }
 
     private ExtractedSheet checkYear(ExtractedSheet sheet) {

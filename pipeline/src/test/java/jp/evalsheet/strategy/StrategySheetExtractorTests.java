@@ -20,12 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import jp.evalsheet.extract.Located;
 import jp.evalsheet.extract.Finding;
+import jp.evalsheet.grid.CellRange;
 import jp.evalsheet.grid.GridCell;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.policy.PolicySheetExtractor;
 import jp.evalsheet.samples.StrategySampleWorkbooks;
 import jp.evalsheet.samples.TruthTable;
+import jp.evalsheet.strategy.StrategySheet.Goal;
 import jp.evalsheet.strategy.StrategySheet.Kpi;
 import jp.evalsheet.strategy.StrategySheet.Measure;
 import jp.evalsheet.strategy.StrategySheet.Narrative;
@@ -306,13 +308,17 @@ class StrategySheetExtractorTests {
     }
 
     @Test
-    void shouldRejectAStatusThatIsNotABOrC() {
+    void shouldLoseOnlyTheRowOfAStatusThatIsNotABOrC() {
         SheetGrid grid = minimalSheet().cell(text(7, 7, "D　評価できない")).build();
 
         StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
 
-        assertThat(extraction.isRejected()).isTrue();
+        // the KPI's row is not loaded; the 数値目標 and the measure are
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.sheet().kpis()).isEmpty();
+        assertThat(extraction.sheet().numericTargets()).hasSize(1);
         assertThat(errors(extraction)).singleElement().satisfies(finding -> {
+            assertThat(finding.rejectsSheet()).isFalse();
             assertThat(finding.rule()).isEqualTo("invalid_status");
             assertThat(finding.cell()).isEqualTo("H8");
             assertThat(finding.rawText()).isEqualTo("D　評価できない");
@@ -363,13 +369,16 @@ class StrategySheetExtractorTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"約40", "未定", "12abc", "1,2,3"})
-    void shouldRejectTextInAValueColumnOfANumericRow(String raw) {
+    void shouldLoseOnlyTheRowOfTextInAValueColumnOfANumericRow(String raw) {
         SheetGrid grid = minimalSheet().cell(text(7, 5, raw)).build();
 
         StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
 
-        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.sheet().kpis()).isEmpty();
+        assertThat(extraction.sheet().numericTargets()).hasSize(1);
         assertThat(errors(extraction)).singleElement().satisfies(finding -> {
+            assertThat(finding.rejectsSheet()).isFalse();
             assertThat(finding.rule()).isEqualTo("value_not_a_number");
             assertThat(finding.cell()).isEqualTo("F8");
             assertThat(finding.rawText()).isEqualTo(raw);
@@ -477,6 +486,183 @@ class StrategySheetExtractorTests {
         assertThat(extraction.sheet().title()).isEqualTo(new Located("A1", "第２期総合戦略 効果検証（令和6年度）"));
         assertThat(extraction.findings()).extracting(Finding::rule, Finding::cell)
                 .containsExactly(tuple("evaluation_year_mismatch", "A1"));
+    }
+
+    // --- the printed pages, laid out by another hand ---
+
+    @Test
+    void shouldReadAMeasurePageWithItsGoalAndMeasureInTitleCellsAndRowLabelsUnderTheTable() {
+        // given: the report's page of measure 1(ア): title cells 1 and （ア）, the KPI table with a
+        // (年度) row under the header and the years under each value row, then the row labels
+        SheetGrid grid = sheet("1(ア)",
+                new String[] {"1", "（ア）"},
+                new String[] {"１．重要業績評価指標（KPI）"},
+                new String[] {"", "指標名", "単位", "策定当初", "実績値", "実績値", "目標値", "進捗状況"},
+                new String[] {"", "", "", "（年度）", "（年度）", "（年度）", "（年度）"},
+                new String[] {"①", "市の支援による空き店舗の活用件数（累計）", "件", "0", "6", "9", "3", "B　策定当初よ\nり良くなってい\nる"},
+                new String[] {"", "", "", "(R1)", "(R5)", "(R6)", "(R7)"},
+                new String[] {"②", "買物施設等誘致件数", "件", "1", "0", "0", "2", "C　策定当初より悪くなっている"},
+                new String[] {"", "", "", "(R1)", "(R5)", "(R6)", "(R7)"},
+                new String[] {"２．各KPIの進捗状況（令和２年度から令和６年度の実施内容と結果について記載）"},
+                new String[] {"基本目標", "産業の振興により市民生活と調和した豊かな暮らしを実現する"},
+                new String[] {"具体的な施策", "暮らしにマッチした生活環境の創造"},
+                new String[] {"担当課", "産業振興課"});
+
+        // when
+        StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
+
+        // then
+        assertThat(StrategySheetExtractor.recognizes(grid)).isTrue();
+        assertThat(errors(extraction)).isEmpty();
+        StrategySheet sheet = extraction.sheet();
+        assertThat(sheet.basicGoalNumber()).isEqualTo(1);
+        assertThat(sheet.basicGoalName()).isEqualTo("産業の振興により市民生活と調和した豊かな暮らしを実現する");
+        assertThat(sheet.subjectCode()).isEqualTo("1-ア");
+        assertThat(sheet.evaluationFiscalYear()).isEqualTo(2024);
+        assertThat(sheet.measures()).singleElement().satisfies(measure -> {
+            assertThat(measure.label()).isEqualTo("ア");
+            assertThat(measure.name()).isEqualTo("暮らしにマッチした生活環境の創造");
+            assertThat(measure.departments()).containsExactly("産業振興課");
+            assertThat(measure.kpis()).extracting(Kpi::number, Kpi::name, k -> k.status().code()).containsExactly(
+                    tuple(1, "市の支援による空き店舗の活用件数（累計）", "B"), tuple(2, "買物施設等誘致件数", "C"));
+            assertThat(measure.kpis().get(0).values()).extracting(YearValue::fiscalYear, v -> v.value().raw(), YearValue::cell)
+                    .containsExactly(tuple(2019, "0", "D5"), tuple(2023, "6", "E5"), tuple(2024, "9", "F5"), tuple(2025, "3", "G5"));
+        });
+    }
+
+    @Test
+    void shouldReadTheYearsPrintedOverTheValuesAndValuesOneColumnRightOfTheirLabels() {
+        // given: each label merged over two columns, the values in the second; the years over each row
+        SheetGrid.Builder builder = builder("基本目標2",
+                new String[] {"基本目標２．地域の特色を生かし魅力にあふれた選ばれるまちをつくる"},
+                new String[] {"数値目標", "", "単位", "", "策定当初", "", "実績値", "", "目標値", "", "評価"},
+                new String[] {"", "", "", "", "（R元）", "", "（R5）", "", "（R7）"},
+                new String[] {"①住みつづけたい市民の割合の向上", "", "", "%", "", "80.6", "", "81.7", "", "90.0", "", "B　目標達成（見込み）"},
+                new String[] {"", "", "", "", "（H2７）", "", "（R5）", "", "（R7）"},
+                new String[] {"②青少年の割合の向上", "", "", "%", "", "88.2", "", "77.50", "", "90.0", "", "B"},
+                new String[] {"※数値目標②は調査項目が変わったため参考値"});
+        for (int c = 0; c <= 10; c += 2) {
+            builder.merge(new CellRange(1, 1, c, c + 1));
+        }
+
+        // when
+        StrategySheetExtractor.Extraction extraction = extractor.extract(builder.build());
+
+        // then: the ※ row ends the table instead of becoming a third target
+        assertThat(errors(extraction)).isEmpty();
+        List<NumericTarget> targets = extraction.sheet().numericTargets();
+        assertThat(targets).extracting(NumericTarget::number, NumericTarget::name, NumericTarget::unit).containsExactly(
+                tuple(1, "住みつづけたい市民の割合の向上", "%"), tuple(2, "青少年の割合の向上", "%"));
+        assertThat(targets.get(0).baseline()).extracting(YearValue::fiscalYear, v -> v.value().raw(), YearValue::cell)
+                .containsExactly(2019, "80.6", "F4");
+        assertThat(targets.get(1).baseline().fiscalYear()).isEqualTo(2015);
+        assertThat(targets.get(1).actuals()).extracting(v -> v.value().raw()).containsExactly("77.50");
+        assertThat(targets.get(1).status().code()).isEqualTo("B");
+    }
+
+    @Test
+    void shouldReadTheNumericTargetsOfSeveralGoalsOnOnePage() {
+        // given: the report's page 1 数値目標の達成状況, two goals each under its heading
+        SheetGrid grid = sheet("数値目標",
+                new String[] {"１　数値目標の達成状況"},
+                new String[] {"基本目標1.　産業の振興により市民生活と調和した豊かな暮らしを実現する"},
+                new String[] {"数値目標", "単位", "策定当初", "実績値", "実績値", "目標値", "進捗状況"},
+                new String[] {"①民営事業所従業員数の向上", "人", "40,923", "-", "43,400", "42,000", "B　目標達成\n（見込み）"},
+                new String[] {"", "", "（H28）", "(R2）", "(R3）", "（R7）"},
+                new String[] {"〈指標へのコメント〉"},
+                new String[] {"　①については、一定の効果が挙がっている。"},
+                new String[] {"基本目標4.　地域の人がつながり、支え合える安全・安心のまちづくり"},
+                new String[] {"数値目標", "単位", "策定当初", "実績値", "実績値", "目標値", "進捗状況"},
+                new String[] {"②生きがいをもっている高齢者（65歳以上）の割合の向上", "％", "67.2", "56.80", "※", "80.8"},
+                new String[] {"", "", "（R元）", "(R2）", "(R3）", "（R7）"},
+                new String[] {"※数値目標②は「介護予防・日常生活圏域ニーズ調査」の調査項目であったが、R３以降は実施していない。"});
+
+        // when
+        StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
+
+        // then
+        assertThat(errors(extraction)).isEmpty();
+        StrategySheet sheet = extraction.sheet();
+        assertThat(sheet.goals()).extracting(Goal::number, g -> g.numericTargets().size()).containsExactly(tuple(1, 1), tuple(4, 1));
+        assertThat(sheet.subjectCode()).isEqualTo("1+4");
+        assertThat(sheet.goals().get(1).numericTargets().get(0)).satisfies(target -> {
+            assertThat(target.number()).isEqualTo(2);
+            assertThat(target.status()).isNull();
+            assertThat(target.actuals()).extracting(v -> v.value().raw()).containsExactly("56.80", "※");
+        });
+        assertThat(sheet.evaluationFiscalYear()).isEqualTo(2021);
+    }
+
+    @Test
+    void shouldReadThePrintedSummary() {
+        // given: the report's first page, the shares typed one column right of the counts
+        SheetGrid grid = sheet("総括",
+                new String[] {"１　第２期朝霞市まち・ひと・しごと創生総合戦略の総括"},
+                new String[] {"＜数値目標の達成状況＞"},
+                new String[] {"A　目標達成", "0件", "0.0%"},
+                new String[] {"B　目標達成（見込み）", "3件", "42.9%"},
+                new String[] {"C　目標達成に至らない", "4件", "57.1%"},
+                new String[] {"合計", "7件", "100.0%"},
+                new String[] {"＜KPIの進捗状況＞"},
+                new String[] {"A", "目標達成（見込み）", "9", "", "33.3%"},
+                new String[] {"B", "策定当初より良くなっている", "11", "", "40.8%"},
+                new String[] {"C", "策定当初より悪くなっている", "7", "", "25.9%"},
+                new String[] {"合計", "", "27", "", "100.0%"},
+                new String[] {"指標の総括", "目標達成に向け概ね進捗している（AとBの割合の合計）"},
+                new String[] {"数値目標", "42.9%", "KPI", "74.1%"});
+
+        // when
+        StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
+
+        // then
+        assertThat(StrategySheetExtractor.recognizes(grid)).isTrue();
+        assertThat(extraction.findings()).isEmpty();
+        StrategySheet sheet = extraction.sheet();
+        assertThat(sheet.goals()).isEmpty();
+        assertThat(sheet.subjectCode()).isEqualTo("総括");
+        assertThat(sheet.evaluationFiscalYear()).isZero();
+        assertThat(sheet.summary().counts()).extracting(c -> c.category() + " " + c.status() + " " + c.count() + " "
+                + c.sharePercent() + " " + c.cell()).containsExactly(
+                "数値目標 A 0 0.0 B3", "数値目標 B 3 42.9 B4", "数値目標 C 4 57.1 B5", "数値目標 合計 7 100.0 B6",
+                "KPI A 9 33.3 C8", "KPI B 11 40.8 C9", "KPI C 7 25.9 C10", "KPI 合計 27 100.0 C11",
+                "数値目標 A+B null 42.9 B13", "KPI A+B null 74.1 D13");
+    }
+
+    @Test
+    void shouldRejectAKpiTableWhoseMeasureLetterIsPrintedNowhere() {
+        // given: the row label names the measure, but no heading, title cell or sheet name gives its letter
+        SheetGrid grid = sheet("KPI",
+                new String[] {"基本目標1.　産業の振興"},
+                new String[] {"指標名", "単位", "策定当初（R1）", "R6", "目標値（R7）", "進捗状況"},
+                new String[] {"買物施設等誘致件数", "件", "1", "0", "2", "C"},
+                new String[] {"具体的な施策", "暮らしにマッチした生活環境の創造"});
+
+        // when
+        StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(errors(extraction)).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("missing_label");
+            assertThat(finding.cell()).isEqualTo("A2");
+            assertThat(finding.message()).contains("(ア)");
+        });
+    }
+
+    private static SheetGrid sheet(String name, String[]... rows) {
+        return builder(name, rows).build();
+    }
+
+    private static SheetGrid.Builder builder(String name, String[]... rows) {
+        SheetGrid.Builder builder = SheetGrid.builder(name);
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                if (!rows[r][c].isEmpty()) {
+                    builder.cell(text(r, c, rows[r][c]));
+                }
+            }
+        }
+        return builder;
     }
 
     // --- helpers ---
