@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 sys.dont_write_bytecode = True  # keeps __pycache__ out of the source tree
 
@@ -827,6 +828,18 @@ def soffice(profile, target, outdir, files):
             raise RuntimeError(f'LibreOffice wrote nothing for {f} ({target})')
 
 
+def fix_zip_times(path):
+    """Rewrites an .xlsx with fixed entry times so that regenerating leaves unchanged files unchanged."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
+
+
 def finish_csv(path, encoding):
     """CP932 CSVs get Excel's CRLF records; UTF-8 ones the BOM Excel's 'CSV UTF-8' writes."""
     raw = open(path, 'rb').read()
@@ -864,6 +877,8 @@ def build(out_root, profile):
             if lay['roundtrip']:
                 soffice(profile, 'xlsx:Calc MS Excel 2007 XML', os.path.join(d, 'xlsx'), src)
             xlsx = sorted(glob.glob(os.path.join(glob.escape(d), 'xlsx', '*.xlsx')))
+            for p in xlsx:
+                fix_zip_times(p)
             soffice(profile, 'xls:MS Excel 97', os.path.join(d, 'xls'), xlsx)
             csv_src = xlsx if lay['csv_from'] == 'xlsx' else sorted(glob.glob(os.path.join(glob.escape(d), 'xls', '*.xls')))
             cs = 76 if lay['csv_encoding'] == 'utf-8-bom' else 64
