@@ -27,7 +27,8 @@ import jp.evalsheet.welfare.WelfareOverview.Row;
  * or two. 基本目標 and 施策の方向性 are merged down over their projects; in a CSV they stand on the first row
  * only, so each row takes the last one printed above it. Blank rows are skipped, and so are the header rows
  * printed again at the top of a later page (with the page's title). A note ({@code ※ 部分は、重点的評価施策},
- * （注）, （以下余白）) ends the table until a header row starts it again.
+ * （注）, （以下余白）) ends the table until the next page starts it again: a header row, or a row that starts
+ * a 基本目標 or 施策の方向性.
  *
  * <p>Errors reject the sheet, because then no row can be placed: no header row, a year column whose header is
  * not an era year, no project row at all, no evaluation year. A problem of one row costs that row only and
@@ -130,9 +131,10 @@ public final class WelfareOverviewExtractor {
                 ended = true; // e.g. ※ 部分は、重点的評価施策 under the table
                 continue;
             }
-            if (ended) {
+            if (ended && !startsGoalOrDirection(grid, row, goalColumn, directionColumn)) {
                 continue;
             }
+            ended = false; // the next page, printed without the header again, starts with its 基本目標 or 施策の方向性
             GridCell projectText = projectCell(grid, row, projectColumn, goalColumn, directionColumn, firstYear);
             boolean hasGrades = yearColumns.keySet().stream().anyMatch(c -> !grid.text(row, c).isEmpty());
             GridCell goalText = grid.cell(row, goalColumn);
@@ -248,6 +250,11 @@ public final class WelfareOverviewExtractor {
             }
         }
         return years >= 2;
+    }
+
+    private static boolean startsGoalOrDirection(SheetGrid grid, int row, int goalColumn, int directionColumn) {
+        return WelfareLabels.basicGoal(grid.text(row, goalColumn)) != null
+                || WelfareLabels.direction(grid.text(row, directionColumn)) != null;
     }
 
     /** Whether a text in the 基本目標 column is the sheet's title, printed again at the top of a page. */

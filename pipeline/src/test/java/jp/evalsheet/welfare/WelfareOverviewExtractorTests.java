@@ -139,7 +139,29 @@ class WelfareOverviewExtractorTests {
     }
 
     @Test
-    void shouldEndTheTableAtANoteUntilAHeaderRowStartsItAgain() {
+    void shouldGoOnAfterTheNoteOfAPageAtTheNextBasicGoalWithoutTheHeaderPrintedAgain() {
+        // given
+        SheetGrid grid = grid(new String[][] {
+                {"基本目標", "施策の方向性", "事業名", null, "R3", "R4", "R5"},
+                {"２　思いやりと支え合いの心づくり", "（１１）地域福祉を支える団体の活性化・人材の育成", "⑤", "地域活動団体間の交流事業", "B", "B", "B"},
+                {"※ 部分は、重点的評価施策"},
+                {},
+                {"３　安心で暮らしやすい地域づくり", "（１2）施設等の整備・充実", "①", "地域の人が集える拠点づくり", "A", "B", "B"},
+                {null, null, "②", "施設の点検・修繕", "A", "A", "A"},
+                {null, "（１７）再犯防止の推進（再犯防止推進計画）", "①"},
+                {"※ 部分は、重点的評価施策"}});
+
+        // when
+        WelfareOverviewExtractor.Extraction extraction = extract(grid);
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.overview().rows()).extracting(WelfareOverview.Row::subjectCode)
+                .containsExactly("11-5", "12-1", "12-2", "17-1");
+    }
+
+    @Test
+    void shouldEndTheTableAtANoteUntilTheNextPageStartsItAgain() {
         // given: a row after the note, not under a header
         SheetGrid grid = grid(new String[][] {
                 {"基本目標", "施策の方向性", "事業名", null, "R3", "R4", "R5"},
