@@ -669,6 +669,9 @@ public final class WelfareSheetExtractor {
         /** The lines of a cell that read as a line of the key: letter to wording. */
         private static Map<String, String> legendLines(String text) {
             Map<String, String> lines = new LinkedHashMap<>();
+            if (!text.contains("進捗")) {
+                return lines; // most cells; the key's every line speaks of 進捗
+            }
             for (String line : text.split("\\R")) {
                 java.util.regex.Matcher m = LEGEND_LINE.matcher(line.strip());
                 if (m.matches()) {
