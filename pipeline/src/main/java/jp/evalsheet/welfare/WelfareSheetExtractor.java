@@ -787,7 +787,8 @@ public final class WelfareSheetExtractor {
                         if (label.length() <= 60 && block.pattern.matcher(label).matches()
                                 && narratives.stream().noneMatch(n -> n.key().equals(block.key))) {
                             Located text = WelfareLabels.valueOf(grid, cell, WelfareSheetExtractor::isLabel);
-                            if (!text.rawText().isEmpty() && !isLoneLetter(text.rawText())) {
+                            // the grade and the printed key of the grades may stand where a narrative would
+                            if (!text.rawText().isEmpty() && !isLoneLetter(text.rawText()) && !isLegend(text.rawText())) {
                                 narratives.add(new Narrative(block.key, JapaneseText.joinLines(cell.text()),
                                         text.rawText(), text.cell()));
                             }

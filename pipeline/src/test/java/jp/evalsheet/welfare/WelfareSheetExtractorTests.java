@@ -617,6 +617,20 @@ class WelfareSheetExtractorTests {
     }
 
     @Test
+    void shouldNotTakeTheKeyOfTheGradesOrTheGradeAsTheTextOf進捗状況及び自己評価() {
+        // given: nothing written under 進捗状況及び自己評価 but the key and the grade right of it
+        Grid grid = withoutEvaluationLabel().row(11, "進捗状況及び自己評価", null, null, null, null, KEY, null, "A");
+
+        // when
+        WelfareSheetExtractor.Extraction extraction = extract(grid);
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().narratives()).isEmpty();
+        assertThat(extraction.sheet().evaluation().cell()).isEqualTo("H12");
+    }
+
+    @Test
     void shouldTakeTheWordingOfABareLetterRightOf評価FromTheKey() {
         // given
         Grid grid = valid("Ｂ", "R5年度").row(12, "評価", null, "Ｂ", null, null, KEY);
