@@ -97,6 +97,68 @@ final class WelfareLabels {
         return grid.mergeAt(cell.row(), cell.column()).map(CellRange::lastColumn).orElse(cell.column());
     }
 
+    /** The block of cells a cell covers: its merge region, or the cell alone. */
+    static CellRange rangeOf(SheetGrid grid, GridCell cell) {
+        return grid.mergeAt(cell.row(), cell.column())
+                .orElse(new CellRange(cell.row(), cell.row(), cell.column(), cell.column()));
+    }
+
+    /**
+     * Whether a row starting with this text is a note under a table rather than data: {@code ※ …},
+     * {@code （注）…}, {@code (注)…}, {@code 注：…}, {@code （以下余白）}.
+     */
+    static boolean isNote(String text) {
+        String label = Labels.normalize(text);
+        return label.startsWith("※") || label.startsWith("(注") || label.startsWith("注)") || label.startsWith("注:")
+                || label.startsWith("(以下余白") || label.equals("以下余白");
+    }
+
+    /**
+     * The value of a label as a person may place it: right of the label ({@link #valueRightOf}), or, when
+     * nothing stands there, under it ({@link #valueUnder}); blank and located right after the label when
+     * neither holds one.
+     */
+    static Located valueOf(SheetGrid grid, GridCell label, java.util.function.Predicate<String> isLabel) {
+        Located right = valueRightOf(grid, label, isLabel);
+        if (!right.rawText().isEmpty()) {
+            return right;
+        }
+        Located under = valueUnder(grid, label, isLabel);
+        return under == null ? right : under;
+    }
+
+    /**
+     * The value under a label, as on the printed page (指標名 above its name): the first non-empty cell
+     * below the label whose columns overlap the label's, before the next label. A row with a label at or
+     * left of the label's columns belongs to that label, so the search stops there; {@code null} when
+     * there is no such cell.
+     */
+    static Located valueUnder(SheetGrid grid, GridCell label, java.util.function.Predicate<String> isLabel) {
+        CellRange span = rangeOf(grid, label);
+        for (int row : grid.rowIndexes()) {
+            if (row <= span.lastRow()) {
+                continue;
+            }
+            GridCell value = null;
+            for (GridCell cell : grid.row(row)) {
+                CellRange box = rangeOf(grid, cell);
+                if (cell.text().isBlank() || box.firstColumn() > span.lastColumn()) {
+                    continue;
+                }
+                if (isLabel.test(cell.label())) {
+                    return null;
+                }
+                if (value == null && box.lastColumn() >= span.firstColumn()) {
+                    value = cell;
+                }
+            }
+            if (value != null) {
+                return new Located(value.address(), value.text().strip());
+            }
+        }
+        return null;
+    }
+
     /**
      * The value of a label: the first non-empty cell right of the label in its row, unless that cell is
      * itself a label (then the value is blank, located right after the label).

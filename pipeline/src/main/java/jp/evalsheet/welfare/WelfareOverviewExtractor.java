@@ -22,12 +22,19 @@ import jp.evalsheet.welfare.WelfareOverview.Row;
 
 /**
  * Understands the overview of the welfare plan (評価一覧) by its printed labels: a header row with
- * 基本目標, 施策の方向性 and 事業名, era-year columns (R3 … R7) in that row or the one below it (under
- * 進捗状況), then one row per project. 基本目標 and 施策の方向性 are merged down over their projects; in a
- * CSV they stand on the first row only, so each row takes the last one printed above it.
+ * 基本目標, 施策の方向性 and 事業名, era-year columns (R3 … R7, 令和3年度 …) in that row or one of the two below
+ * it (under 進捗状況), then one row per project, its number and name in one cell ({@code ①関係機関との連携})
+ * or two. 基本目標 and 施策の方向性 are merged down over their projects; in a CSV they stand on the first row
+ * only, so each row takes the last one printed above it. Blank rows are skipped, and so are the header rows
+ * printed again at the top of a later page (with the page's title). A note ({@code ※ 部分は、重点的評価施策},
+ * （注）, （以下余白）) ends the table until the next page starts it again: a header row, or a row that starts
+ * a 基本目標 or 施策の方向性.
  *
- * <p>Errors reject the sheet: a missing header label, a year column whose header is not an era year, a
- * grade other than A, B or C, a numbering that cannot be read, a row with grades but no project number.
+ * <p>Errors reject the sheet, because then no row can be placed: no header row, a year column whose header is
+ * not an era year, no project row at all, no evaluation year. A problem of one row costs that row only and
+ * is a warning on its cell: a grade other than A, B or C (that grade is not loaded), a row with grades but no
+ * project number, a 基本目標 or 施策の方向性 whose number cannot be read (the rows under it are not loaded
+ * until the next one that can).
  */
 public final class WelfareOverviewExtractor {
 
@@ -99,54 +106,75 @@ public final class WelfareOverviewExtractor {
             }
         }
         int firstYear = yearColumns.isEmpty() ? Integer.MAX_VALUE : yearColumns.firstKey();
+        int goalColumn = header[0].column();
+        int directionColumn = header[1].column();
 
         List<Row> rows = new ArrayList<>();
         Located goalCell = null;
         Numbered goal = null;
         Located directionCell = null;
         Numbered direction = null;
+        boolean ended = false;
         for (int row : grid.rowIndexes()) {
             if (row <= Math.max(headerRow, yearRow)) {
                 continue;
             }
-            GridCell first = grid.row(row).isEmpty() ? null : grid.row(row).get(0);
-            if (first != null && first.text().strip().startsWith("※")) {
-                continue; // a note under the table, e.g. ※ 部分は、重点的評価施策
+            List<GridCell> cells = grid.row(row).stream().filter(c -> !c.text().isBlank()).toList();
+            if (cells.isEmpty()) {
+                continue;
             }
-            GridCell goalText = grid.cell(row, header[0].column());
+            if (isHeaderRow(cells, yearColumns)) {
+                ended = false; // the header printed again at the top of a page
+                continue;
+            }
+            if (WelfareLabels.isNote(cells.get(0).text())) {
+                ended = true; // e.g. ※ 部分は、重点的評価施策 under the table
+                continue;
+            }
+            if (ended && !startsGoalOrDirection(grid, row, goalColumn, directionColumn)) {
+                continue;
+            }
+            ended = false; // the next page, printed without the header again, starts with its 基本目標 or 施策の方向性
+            GridCell projectText = projectCell(grid, row, projectColumn, goalColumn, directionColumn, firstYear);
+            boolean hasGrades = yearColumns.keySet().stream().anyMatch(c -> !grid.text(row, c).isEmpty());
+            GridCell goalText = grid.cell(row, goalColumn);
             if (goalText != null && !goalText.text().isBlank()) {
+                Numbered parsed = WelfareLabels.basicGoal(goalText.text());
+                if (parsed == null && projectText == null && !hasGrades && isTitle(goalText.label())) {
+                    continue; // the title printed again at the top of a page
+                }
                 goalCell = new Located(goalText.address(), goalText.text().strip());
-                goal = WelfareLabels.basicGoal(goalText.text());
+                goal = parsed;
                 if (goal == null) {
-                    findings.add(Finding.error(sheet, goalText.address(), "invalid_basic_goal",
-                            "expected 基本目標 to start with its number, e.g. '１　市民の暮らしを支える仕組みづくり'", goalText.text()));
+                    findings.add(Finding.warning(sheet, goalText.address(), "invalid_basic_goal",
+                            "expected 基本目標 to start with its number, e.g. '１　市民の暮らしを支える仕組みづくり'; "
+                                    + "the projects under it were not loaded", goalText.text()));
                 }
             }
-            GridCell directionText = grid.cell(row, header[1].column());
+            GridCell directionText = grid.cell(row, directionColumn);
             if (directionText != null && !directionText.text().isBlank()) {
                 directionCell = new Located(directionText.address(), directionText.text().strip());
                 direction = WelfareLabels.direction(directionText.text());
                 if (direction == null) {
-                    findings.add(Finding.error(sheet, directionText.address(), "invalid_policy_direction",
-                            "expected 施策の方向性 to start with its number in parentheses, e.g. '（１）地域共生社会の実現に向けた仕組みづくり'",
-                            directionText.text()));
+                    findings.add(Finding.warning(sheet, directionText.address(), "invalid_policy_direction",
+                            "expected 施策の方向性 to start with its number in parentheses, e.g. '（１）地域共生社会の実現に向けた仕組みづくり'; "
+                                    + "the projects under it were not loaded", directionText.text()));
                 }
             }
-            GridCell projectText = grid.cell(row, projectColumn);
             Numbered project = projectText == null ? null : WelfareLabels.project(projectText.text());
-            boolean hasGrades = yearColumns.keySet().stream().anyMatch(c -> !grid.text(row, c).isEmpty());
             if (project == null) {
                 if (hasGrades) {
-                    String cell = CellAddresses.a1(row, projectColumn);
-                    findings.add(Finding.error(sheet, cell, "invalid_project", "expected the project's circled number "
-                            + "(①, ②, …) in the 事業名 column of a row with grades", projectText == null ? "" : projectText.text()));
+                    GridCell at = grid.cell(row, projectColumn);
+                    findings.add(Finding.warning(sheet, CellAddresses.a1(row, projectColumn), "invalid_project",
+                            "expected the project's circled number (①, ②, …) in the 事業名 column of a row with grades; "
+                                    + "the grades of this row were not loaded", at == null ? "" : at.text()));
                 }
                 continue;
             }
             String name = project.name();
             if (name.isEmpty()) {
-                for (GridCell cell : grid.row(row)) {
-                    if (cell.column() > projectColumn && cell.column() < firstYear && !cell.text().isBlank()) {
+                for (GridCell cell : cells) {
+                    if (cell.column() > projectText.column() && cell.column() < firstYear) {
                         name = JapaneseText.joinLines(cell.text());
                         break;
                     }
@@ -154,8 +182,9 @@ public final class WelfareOverviewExtractor {
             }
             if (goal == null || direction == null) {
                 if (goalCell == null || directionCell == null) {
-                    findings.add(Finding.error(sheet, projectText.address(), "missing_label",
-                            "expected the 基本目標 and 施策の方向性 of this project in its row or above it", projectText.text()));
+                    findings.add(Finding.warning(sheet, projectText.address(), "missing_label",
+                            "expected the 基本目標 and 施策の方向性 of this project in its row or above it; "
+                                    + "the row was not loaded", projectText.text()));
                 }
                 continue;
             }
@@ -168,7 +197,9 @@ public final class WelfareOverviewExtractor {
                 try {
                     grades.add(Grade.of(column.getValue(), StatusParser.parse(cell.text(), GRADES), cell.address()));
                 } catch (ValueParseException e) {
-                    findings.add(Finding.error(sheet, cell.address(), "invalid_grade", "進捗状況: " + e.getMessage(), cell.text()));
+                    findings.add(Finding.warning(sheet, cell.address(), "invalid_grade", "進捗状況 "
+                            + EraYearParser.eraLabel(column.getValue()) + ": " + e.getMessage() + "; this grade was not loaded",
+                            cell.text()));
                 }
             }
             rows.add(new Row(goal.number(), goal.name(), goalCell, direction.number(), direction.name(), directionCell,
@@ -203,6 +234,52 @@ public final class WelfareOverviewExtractor {
         }
         return new Extraction(new WelfareOverview(sheet, year.getAsInt(), department,
                 List.copyOf(yearColumns.values()), List.copyOf(rows)), List.copyOf(findings));
+    }
+
+    /** Whether a row is a header row: a label of the header, or era years over the grade columns. */
+    private static boolean isHeaderRow(List<GridCell> cells, Map<Integer, Integer> yearColumns) {
+        int years = 0;
+        for (GridCell cell : cells) {
+            String label = cell.label();
+            if (WelfareLabels.is(label, GOAL) || WelfareLabels.is(label, DIRECTION) || WelfareLabels.is(label, PROJECT)
+                    || WelfareLabels.is(label, "進捗状況")) {
+                return true;
+            }
+            if (yearColumns.containsKey(cell.column()) && EraYearParser.parseFiscalYear(label).isPresent()) {
+                years++;
+            }
+        }
+        return years >= 2;
+    }
+
+    private static boolean startsGoalOrDirection(SheetGrid grid, int row, int goalColumn, int directionColumn) {
+        return WelfareLabels.basicGoal(grid.text(row, goalColumn)) != null
+                || WelfareLabels.direction(grid.text(row, directionColumn)) != null;
+    }
+
+    /** Whether a text in the 基本目標 column is the sheet's title, printed again at the top of a page. */
+    private static boolean isTitle(String label) {
+        return label.contains("評価一覧") || label.contains("評価シート") || label.contains("進行管理")
+                || label.contains("地域福祉計画") || label.matches("\\(?(続き?|つづき)\\)?");
+    }
+
+    /**
+     * The cell of a row's project number: in the 事業名 column, else the first cell left of the grades, outside
+     * the 基本目標 and 施策の方向性 columns, that starts with a circled number; {@code null} when there is none.
+     */
+    private static GridCell projectCell(SheetGrid grid, int row, int projectColumn, int goalColumn, int directionColumn,
+            int firstYear) {
+        GridCell inColumn = grid.cell(row, projectColumn);
+        if (inColumn != null && WelfareLabels.project(inColumn.text()) != null) {
+            return inColumn;
+        }
+        for (GridCell cell : grid.row(row)) {
+            if (cell.column() < firstYear && cell.column() != goalColumn && cell.column() != directionColumn
+                    && WelfareLabels.project(cell.text()) != null) {
+                return cell;
+            }
+        }
+        return null;
     }
 
     /** The 基本目標, 施策の方向性 and 事業名 label cells of the header row, or {@code null}. */

@@ -31,7 +31,8 @@ import jp.evalsheet.value.Status;
  *     sub-row, including the years covered by a merged cell
  * @param blankYears every year-table cell that is blank and is not covered by a merged value: the
  *     years not yet reported (R6, R7 actuals) and, in a CSV, the years a lost merge covered
- * @param evaluation the self-evaluation 評価 (A/B/C and its label)
+ * @param evaluation the self-evaluation (A/B/C and its label): the value of 評価, or the letter printed alone
+ *     beside the key of the grades
  * @param narratives the text blocks under their printed headings
  */
 public record WelfareSheet(
@@ -138,7 +139,10 @@ public record WelfareSheet(
     public record BlankYear(int fiscalYear, Kind kind, String subLabel, String cell) {
     }
 
-    /** The self-evaluation: {@code A　着実に進捗している} is code A, label 着実に進捗している. */
+    /**
+     * The self-evaluation: {@code A　着実に進捗している} is code A, label 着実に進捗している. A letter printed alone
+     * (raw {@code A}) takes its label from the key of the grades printed beside it, or {@code ""} without one.
+     */
     public record Evaluation(String code, String label, String raw, String cell) {
 
         static Evaluation of(Status status, String cell) {
