@@ -44,11 +44,11 @@ import jp.evalsheet.value.ValueParseException;
  * <p>What the whole sheet stands on is an error and rejects the sheet: the policy code, the owning
  * department, a missing label or table, a year column of the project table or of an indicator whose
  * era year cannot be read (every figure below it would go to the wrong year), a rating without its
- * circled digit (the sheet's verdict). A project row with an unusable cost (not a number, another
- * unit than thousand yen, negative, absurdly large) costs only that row: a warning names the cell
- * and the row is left out, unless more than half of the policy's own projects are bad, which rejects
- * the sheet. A printed 計 or 経年変化 figure that is missing or unusable is a warning and is not
- * recorded; the rest are warnings.
+ * circled digit (the sheet's verdict). An unusable project cost (not a number, another unit than
+ * thousand yen, negative, absurdly large) costs only its cell: a warning names it and the project
+ * loads without that cost, unless more than half of the policy's own projects have one, which
+ * rejects the sheet. An unusable printed 計 figure, and a 経年変化 figure that is unusable or missing,
+ * is a warning and is not recorded; the rest are warnings.
  */
 public final class PolicySheetExtractor {
 
@@ -90,7 +90,7 @@ public final class PolicySheetExtractor {
     private record CostProblem(String cell, String rule, String message, String raw) {
     }
 
-    /** A project row left out for its unusable costs. */
+    /** A project row with unusable costs, which are left out. */
     private record BadRow(String name, boolean relisted, List<CostProblem> problems) {
     }
 
@@ -548,7 +548,11 @@ public final class PolicySheetExtractor {
                 for (Map.Entry<Integer, int[]> column : costColumns.entrySet()) {
                     String cell = CellAddresses.a1(row, column.getKey());
                     ParsedValue value = parse(grid.cell(row, column.getKey()), cell);
-                    costProblem(value, cell).ifPresent(problems::add);
+                    Optional<CostProblem> problem = costProblem(value, cell);
+                    if (problem.isPresent()) {
+                        problems.add(problem.get());
+                        continue;
+                    }
                     costs.add(new ProjectCost(column.getValue()[0], bases.get(column.getKey()), value, cell));
                 }
                 if (!relisted) {
@@ -556,7 +560,6 @@ public final class PolicySheetExtractor {
                 }
                 if (!problems.isEmpty()) {
                     badRows.add(new BadRow(printed, relisted, List.copyOf(problems)));
-                    continue;
                 }
                 String direction = directionColumn >= 0 ? grid.text(row, directionColumn) : "";
                 projects.add(new Project(rowNumber, Relisting.stripRelistedMark(printed), printed, relisted,
@@ -588,10 +591,10 @@ public final class PolicySheetExtractor {
         }
 
         /**
-         * A project row with an unusable cost costs that row only: it is reported as a warning and not
-         * loaded, and the sheet loads without it. When more than half of the sheet's own projects (not
-         * 【再掲】) are bad, the table as a whole is not trustworthy (a column typed in 万円 or in yen):
-         * the findings are errors and reject the sheet.
+         * An unusable cost costs only its cell: a warning names it, the project loads with its other
+         * costs, and the views take that year from another report when one has it. When more than half
+         * of the policy's own projects (not 【再掲】) have one, the table as a whole is not trustworthy
+         * (a column typed in 万円 or in yen): the findings are errors and reject the sheet.
          */
         private void reportBadRows(List<BadRow> badRows, int ownRows) {
             long ownBad = badRows.stream().filter(row -> !row.relisted()).count();
@@ -601,7 +604,7 @@ public final class PolicySheetExtractor {
                     if (rejectSheet) {
                         error(problem.cell(), problem.rule(), problem.message(), problem.raw());
                     } else {
-                        warning(problem.cell(), problem.rule(), problem.message() + "; the row of " + row.name()
+                        warning(problem.cell(), problem.rule(), problem.message() + "; this cost of " + row.name()
                                 + " was not loaded, the rest of the sheet was", problem.raw());
                     }
                 }

@@ -649,10 +649,10 @@ class PolicySheetExtractorTests {
                 .extracting(PolicySheet.PrintedTotal::cell).containsExactly("C25", "D25", "E25");
     }
 
-    // ---------------------------------------------------------------- a bad row costs its row
+    // ---------------------------------------------------------------- a bad cost costs its cell
 
     @Test
-    void shouldLoadTheSheetWithoutAProjectRowWhoseCostIsTextWhenTheOtherProjectsAreSound() {
+    void shouldLoadTheSheetWithoutACostThatIsTextWhenTheOtherProjectsAreSound() {
         // given three projects of the policy's own, one with text for a cost
         List<String[]> rows = validSheet();
         rows.set(23, row("3", "市民相談事業", "5,650", "約7千", "7,513", "継続"));
@@ -669,15 +669,17 @@ class PolicySheetExtractorTests {
             assertThat(finding.cell()).isEqualTo("D24");
             assertThat(finding.rule()).isEqualTo("cost_not_a_number");
             assertThat(finding.message()).isEqualTo("expected a cost in thousand yen such as 10,059, or - for none; "
-                    + "the row of 市民相談事業 was not loaded, the rest of the sheet was");
+                    + "this cost of 市民相談事業 was not loaded, the rest of the sheet was");
             assertThat(finding.rawText()).isEqualTo("約7千");
         });
         assertThat(extraction.sheet().projects()).extracting(p -> p.rowNumber() + " " + p.name())
-                .containsExactly("1 教育指導支援事業", "2 人権啓発推進事業", "4 広報事業");
+                .containsExactly("1 教育指導支援事業", "2 人権啓発推進事業", "3 市民相談事業", "4 広報事業");
+        assertThat(extraction.sheet().projects().get(2).costs()).extracting(c -> c.fiscalYear() + " " + c.value().raw())
+                .containsExactly("2020 5,650", "2022 7,513");
     }
 
     @Test
-    void shouldLoadTheSheetWithoutARelistedRowWhoseCostIsText() {
+    void shouldLoadTheSheetWithoutATextCostOfARelistedRow() {
         // given the 【再掲】 row, never summed, has text; the policy's one own project is sound
         List<String[]> rows = validSheet();
         rows.set(21, row("1", "教育指導支援事業【再掲】", "-", "再掲のため省略", "-", "継続"));
@@ -689,7 +691,8 @@ class PolicySheetExtractorTests {
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
                 tuple(Finding.Severity.WARNING, "D22", "cost_not_a_number"));
-        assertThat(extraction.sheet().projects()).extracting(PolicySheet.Project::name).containsExactly("人権啓発推進事業");
+        assertThat(extraction.sheet().projects().get(0).costs()).extracting(PolicySheet.ProjectCost::cell)
+                .containsExactly("C22", "E22");
     }
 
     @Test
