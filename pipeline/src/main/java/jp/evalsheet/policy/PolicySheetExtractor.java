@@ -40,6 +40,10 @@ import jp.evalsheet.value.ValueParseException;
  * rows, merge cells, leave blank rows and rename columns slightly. Sections are found by their
  * headings in the first filled cell of a row (指標 1, 3 進捗状況, 5 施策構成事務事業 …); a section
  * runs to the next heading. Year columns are found by their era labels (R2決算, R4年度見込み).
+ * The code and name stand in one cell, two cells or rows of their own (施策番号, 施策名); the
+ * indicators one by one (指標 1 …) or as one table with the unit in a column (指標 | 指標名 | 単位 …);
+ * a rating as one line ({@code 1 2 ③ 4 … おおむね順調}), one step a cell, or the chosen step alone
+ * ({@code ③} or {@code 評価 | 3}) with its label beside it.
  *
  * <p>What the whole sheet stands on is an error and rejects the sheet: the policy code, the owning
  * department, a missing label or table, a year column of the project table or of an indicator whose
@@ -62,6 +66,7 @@ public final class PolicySheetExtractor {
 
     private enum Heading {
         INDICATOR("指標(\\d+)", null, null),
+        INDICATOR_TABLE("指標(番号|No\\.?)?", null, null),
         IMPLEMENTATION("(1\\.?)?実施内容", "implementation", "1 実施内容"),
         THIRD_PARTY("(2\\.?)?審議会等.*", "third_party_opinion", "2 審議会等第三者機関の評価・意見"),
         PROGRESS("(3\\.?)?進捗状況", "progress_note", "3 進捗状況"),
@@ -100,6 +105,10 @@ public final class PolicySheetExtractor {
 
     private static final Pattern CODE_AND_NAME = Pattern.compile("^(\\d{3})(?:[\\s　]+(.+))?$", Pattern.DOTALL);
     private static final Pattern CIRCLED = Pattern.compile("[①-⑩]");
+    /** A cell of a rating scale alone, without its label: 1, ③, 1 2 ③ 4. */
+    private static final Pattern SCALE_ONLY = Pattern.compile("[\\d①-⑩\\s　]+");
+    /** The label a rating typed as a bare digit stands right of. */
+    private static final Pattern RATING_LABEL = Pattern.compile("評価(結果)?|判定");
     /**
      * The largest plausible cost of one line of the project table, in thousand yen: 100,000,000
      * thousand yen is 100 billion yen, more than a city's whole annual budget. A larger figure is a
@@ -186,7 +195,7 @@ public final class PolicySheetExtractor {
             Located code = findCodeAndName();
             Located department = valueRightOf("担当課", "所管課");
             Located related = valueRightOf("関連課");
-            Located targetState = valueRightOf("目指す姿");
+            Located targetState = valueRightOrBelow("目指す姿");
             Located mhs = valueRightOf("まち・ひと・しごと目標", "まち・ひと・しごと創生総合戦略");
             if (department == null) {
                 error(null, "missing_label", "expected the label 担当課 (owning department) with the department name to its right", null);
@@ -206,6 +215,7 @@ public final class PolicySheetExtractor {
             for (Section section : sections) {
                 switch (section.heading()) {
                     case INDICATOR -> readIndicator(section).ifPresent(indicators::add);
+                    case INDICATOR_TABLE -> readIndicatorTable(section, indicators);
                     case PROGRESS, NECESSITY -> {
                         readRating(section, narratives).ifPresent(ratings::add);
                     }
@@ -289,6 +299,11 @@ public final class PolicySheetExtractor {
                     if (i + 1 < cells.size()) {
                         return new Located(cells.get(i).address(), matcher.group(1) + " " + cells.get(i + 1).text().strip());
                     }
+                    // 施策番号 | 611 on one row, 施策名 | 人権教育・啓発活動 on another
+                    Located name = valueRightOf("施策名");
+                    if (name != null && !name.rawText().isBlank()) {
+                        return new Located(cells.get(i).address(), matcher.group(1) + " " + name.rawText());
+                    }
                 }
             }
             error(null, "missing_label",
@@ -315,6 +330,35 @@ public final class PolicySheetExtractor {
                 }
             }
             return null;
+        }
+
+        /**
+         * The text right of a label, or, when nothing stands there, the text on the next filled row
+         * below it (a label on a row of its own over a long text), unless that row is another label or
+         * a section heading.
+         */
+        private Located valueRightOrBelow(String label) {
+            Located right = valueRightOf(label);
+            if (right == null || !right.rawText().isBlank()) {
+                return right;
+            }
+            for (int row : grid.rowIndexes()) {
+                for (GridCell cell : grid.row(row)) {
+                    if (!cell.label().equals(Labels.normalize(label))) {
+                        continue;
+                    }
+                    int below = nextRow(row);
+                    if (below < 0 || sections.stream().anyMatch(section -> section.row() == below)) {
+                        return right;
+                    }
+                    GridCell text = grid.row(below).get(0);
+                    if (isHeaderLabel(text) || text.column() > cell.column() + 1) {
+                        return right;
+                    }
+                    return new Located(text.address(), text.text().strip());
+                }
+            }
+            return right;
         }
 
         private static boolean isHeaderLabel(GridCell cell) {
@@ -397,17 +441,7 @@ public final class PolicySheetExtractor {
                     }
                 }
             }
-            List<IndicatorValue> values = new ArrayList<>();
-            if (valueRow >= 0) {
-                for (Map.Entry<Integer, int[]> column : columns.entrySet()) {
-                    GridCell cell = grid.cell(valueRow, column.getKey());
-                    ParsedValue value = parse(cell, CellAddresses.a1(valueRow, column.getKey()));
-                    if (value.kind() != jp.evalsheet.value.ValueKind.BLANK) {
-                        values.add(new IndicatorValue(column.getValue()[0], kinds.get(column.getKey()), value,
-                                CellAddresses.a1(valueRow, column.getKey())));
-                    }
-                }
-            }
+            List<IndicatorValue> values = valueRow >= 0 ? indicatorValues(valueRow, columns, kinds) : List.of();
             String printed = collapse(nameCell.text());
             jp.evalsheet.value.NameAndUnit split = UnitSplitter.split(printed);
             String definition = texts.size() > 1 ? texts.get(1).text().strip() : null;
@@ -415,15 +449,100 @@ public final class PolicySheetExtractor {
                     UnitSplitter.isCumulative(split.name()), nameCell.address(), List.copyOf(values)));
         }
 
+        /** The values of an indicator on one row, in its year columns; blank cells are no value. */
+        private List<IndicatorValue> indicatorValues(int row, Map<Integer, int[]> columns, Map<Integer, ValueKind> kinds) {
+            List<IndicatorValue> values = new ArrayList<>();
+            for (Map.Entry<Integer, int[]> column : columns.entrySet()) {
+                String address = CellAddresses.a1(row, column.getKey());
+                ParsedValue value = parse(grid.cell(row, column.getKey()), address);
+                if (value.kind() != jp.evalsheet.value.ValueKind.BLANK) {
+                    values.add(new IndicatorValue(column.getValue()[0], kinds.get(column.getKey()), value, address));
+                }
+            }
+            return List.copyOf(values);
+        }
+
+        /**
+         * The indicators printed as one table, one a row, with the unit in a column of its own:
+         * {@code 指標 | 指標名 | 単位 | 指標の定義 | R2年度実績 | … | 最終年度目標 (R7年度)}. A heading 指標
+         * without a 指標名 column (over indicators printed one by one) holds nothing to read.
+         */
+        private void readIndicatorTable(Section section, List<Indicator> indicators) {
+            int numberColumn = grid.row(section.row()).get(0).column();
+            int nameColumn = -1;
+            int unitColumn = -1;
+            int definitionColumn = -1;
+            Map<Integer, int[]> columns = new TreeMap<>();
+            Map<Integer, ValueKind> kinds = new LinkedHashMap<>();
+            for (GridCell cell : grid.row(section.row())) {
+                String label = cell.label();
+                if (label.equals("指標名")) {
+                    nameColumn = cell.column();
+                } else if (label.equals("単位")) {
+                    unitColumn = cell.column();
+                } else if (label.contains("定義")) {
+                    definitionColumn = cell.column();
+                } else if (label.contains("実績") || label.contains("見込") || label.contains("目標")) {
+                    OptionalInt year = EraYearParser.parseFiscalYear(label);
+                    if (year.isPresent()) {
+                        columns.put(cell.column(), new int[] {year.getAsInt()});
+                        kinds.put(cell.column(), label.contains("目標") ? ValueKind.TARGET
+                                : label.contains("見込") ? ValueKind.FORECAST : ValueKind.ACTUAL);
+                    } else {
+                        unreadableYearLabel(cell, label, "指標");
+                    }
+                }
+            }
+            if (nameColumn < 0) {
+                return;
+            }
+            GridCell heading = grid.row(section.row()).get(0);
+            if (columns.isEmpty()) {
+                error(heading.address(), "missing_label", "expected the year columns R2年度実績, R3年度実績, R4年度見込み "
+                        + "and 最終年度目標 (R7年度) in the table 指標", heading.text());
+                return;
+            }
+            java.util.Set<Integer> known = new java.util.HashSet<>(columns.keySet());
+            known.addAll(List.of(numberColumn, nameColumn, unitColumn, definitionColumn));
+            for (int row = section.row() + 1; row <= section.endRow(); row++) {
+                GridCell number = grid.cell(row, numberColumn);
+                GridCell name = grid.cell(row, nameColumn);
+                if (number == null || !number.label().matches("\\d{1,2}") || name == null || Labels.isDashOrEmpty(name.text())) {
+                    continue;
+                }
+                String printed = collapse(name.text());
+                String unit = unitColumn >= 0 ? JapaneseText.toHalfWidthDigits(grid.text(row, unitColumn)) : "";
+                // a name printed with its unit in parentheses, the 単位 column left empty
+                jp.evalsheet.value.NameAndUnit split = unit.isEmpty() || Labels.isDashOrEmpty(unit)
+                        ? UnitSplitter.split(printed) : new jp.evalsheet.value.NameAndUnit(printed, unit);
+                String definition = definitionColumn >= 0 && !grid.text(row, definitionColumn).isEmpty()
+                        ? grid.text(row, definitionColumn) : null;
+                String mhsTag = null;
+                for (GridCell cell : grid.row(row)) {
+                    if (!known.contains(cell.column()) && cell.text().strip().startsWith("【")) {
+                        mhsTag = cell.text().strip();
+                    }
+                }
+                indicators.add(new Indicator(Integer.parseInt(number.label()), split.name(), split.unit(), printed,
+                        definition, mhsTag, UnitSplitter.isCumulative(split.name()), name.address(),
+                        indicatorValues(row, columns, kinds)));
+            }
+        }
+
         /** The rating line below 3 進捗状況 or 4 必要性; the text after it is a narrative block. */
         private Optional<PolicyRating> readRating(Section section, List<Narrative> narratives) {
             String kind = section.heading() == Heading.PROGRESS ? "progress" : "necessity";
             for (int row = section.row(); row <= section.endRow(); row++) {
-                for (GridCell cell : grid.row(row)) {
-                    String text = cell.text();
-                    if (!CIRCLED.matcher(text).find() && !cell.label().startsWith("1234")) {
+                List<GridCell> cells = grid.row(row);
+                for (int i = 0; i < cells.size(); i++) {
+                    GridCell cell = cells.get(i);
+                    // 評価 | 3 | おおむね順調: the chosen step typed as a bare digit right of its label
+                    boolean bareDigit = i > 0 && RATING_LABEL.matcher(cells.get(i - 1).label()).matches()
+                            && cell.label().matches("\\d{1,2}");
+                    if (!CIRCLED.matcher(cell.text()).find() && !cell.label().startsWith("1234") && !bareDigit) {
                         continue;
                     }
+                    String text = ratingLine(cells, i);
                     readNarrative(section, row + 1 - section.row()).ifPresent(narratives::add);
                     try {
                         Rating rating = RatingParser.parse(text);
@@ -437,6 +556,26 @@ public final class PolicySheetExtractor {
             error(grid.row(section.row()).get(0).address(), "missing_rating", "expected a rating line such as "
                     + "'1 2 ③ 4 … おおむね順調' below " + section.heading().printed + ", with the chosen value circled", null);
             return Optional.empty();
+        }
+
+        /**
+         * The text of a rating line: the cell itself when it holds the scale and its label, or else the
+         * row from the first cell of the scale on, as when each step stands in a cell of its own
+         * ({@code 1 | 2 | ③ | 4 | … | おおむね順調}) or the label beside the chosen step ({@code ③ | おおむね順調}).
+         */
+        private static String ratingLine(List<GridCell> cells, int chosen) {
+            if (!SCALE_ONLY.matcher(JapaneseText.toHalfWidthDigits(cells.get(chosen).text()).strip()).matches()) {
+                return cells.get(chosen).text();
+            }
+            int first = chosen;
+            while (first > 0 && SCALE_ONLY.matcher(JapaneseText.toHalfWidthDigits(cells.get(first - 1).text()).strip()).matches()) {
+                first--;
+            }
+            StringBuilder line = new StringBuilder();
+            for (int i = first; i < cells.size(); i++) {
+                line.append(line.isEmpty() ? "" : " ").append(cells.get(i).text().strip());
+            }
+            return line.toString();
         }
 
         /** The text of a section's rows, from {@code skipRows} rows below its heading to its end. */

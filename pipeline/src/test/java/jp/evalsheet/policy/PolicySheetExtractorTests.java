@@ -752,6 +752,179 @@ class PolicySheetExtractorTests {
         assertThat(extraction.findings().get(0).message()).contains("expected the policy code and name");
     }
 
+    // ---------------------------------------------------------------- ratings, code, target state and indicators laid out otherwise
+
+    @Test
+    void shouldReadARatingWhoseStepsStandInCellsOfTheirOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("1", "2", "③", "4", "…", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings().get(0)).satisfies(rating -> {
+            assertThat(rating.rating().value()).isEqualTo(3);
+            assertThat(rating.rating().label()).isEqualTo("おおむね順調");
+            assertThat(rating.cell()).isEqualTo("C14");
+        });
+    }
+
+    @Test
+    void shouldReadARatingCircledAloneWithItsLabelBeside() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("評価", "", "③", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings()).extracting(r -> r.kind() + " " + r.rating().value() + " " + r.rating().label() + " " + r.cell())
+                .containsExactly("progress 3 おおむね順調 C14", "necessity 4 社会的なニーズは増加傾向にある A17");
+    }
+
+    @Test
+    void shouldReadARatingTypedAsABareDigitRightOfItsLabel() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(16, row("評価", "4", "社会的なニーズは増加傾向にある"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings()).extracting(r -> r.kind() + " " + r.rating().value() + " " + r.rating().label() + " " + r.cell())
+                .containsExactly("progress 3 おおむね順調 A14", "necessity 4 社会的なニーズは増加傾向にある B17");
+    }
+
+    @Test
+    void shouldRejectARatingWithTwoStepsCircledInCellsOfTheirOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("1", "②", "③", "4", "…", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("B14");
+            assertThat(finding.rule()).isEqualTo("invalid_rating");
+            assertThat(finding.message()).startsWith("3 進捗状況: expected exactly one circled digit").contains("found 2");
+        });
+    }
+
+    @Test
+    void shouldRejectABareDigitWithoutItsRatingLabel() {
+        // given a 3 that might be anything: no circle, no 評価 left of it
+        List<String[]> rows = validSheet();
+        rows.set(13, row("3", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(tuple("A13", "missing_rating"));
+    }
+
+    @Test
+    void shouldReadTheCodeAndNameFromRowsOfTheirOwnLabels() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(2, row("施策番号", "611"));
+        rows.add(3, row("施策名", "人権教育・啓発活動"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().policyCode()).isEqualTo("611");
+        assertThat(extraction.sheet().policyName()).isEqualTo("人権教育・啓発活動");
+        assertThat(extraction.sheet().codeCell().cell()).isEqualTo("B3");
+    }
+
+    @Test
+    void shouldReadTheTargetStateFromTheRowBelowItsLabel() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(4, row("目指す姿"));
+        rows.add(5, row("差別のない社会"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().targetState().cell()).isEqualTo("A6");
+        assertThat(extraction.sheet().narratives()).first()
+                .satisfies(n -> assertThat(n.key() + " " + n.text() + " " + n.cell()).isEqualTo("target_state 差別のない社会 A6"));
+    }
+
+    @Test
+    void shouldNotTakeTheNextSectionForTheTargetStateWhenItIsLeftBlank() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(4, row("目指す姿"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().targetState().rawText()).isEmpty();
+        assertThat(extraction.sheet().narratives()).extracting(PolicySheet.Narrative::key).doesNotContain("target_state");
+    }
+
+    @Test
+    void shouldReadIndicatorsPrintedAsOneTableWithTheUnitInAColumnOfItsOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(5, row("指標", "指標名", "単位", "指標の定義", "R2年度実績", "R3年度実績", "R4年度見込み", "最終年度目標 (R7年度)"));
+        rows.set(6, row("1", "参加者数", "人", "研修会などの年間参加者数", "50", "210", "368", "630"));
+        rows.set(7, row("2", "フォロワー数（累計）", "人", "公式アカウントのフォロワー数", "12,385", "13,152", "13,618", "14,200",
+                "【まち・ひと・しごと】"));
+        rows.set(8, row("3", "—"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().indicators())
+                .extracting(i -> i.number() + " " + i.name() + " " + i.unit() + " " + i.definition() + " " + i.mhsTag()
+                        + " " + i.cumulative() + " " + i.cell())
+                .containsExactly("1 参加者数 人 研修会などの年間参加者数 null false B7",
+                        "2 フォロワー数（累計） 人 公式アカウントのフォロワー数 【まち・ひと・しごと】 true B8");
+        assertThat(extraction.sheet().indicators().get(1).values())
+                .extracting(v -> v.fiscalYear() + " " + v.kind() + " " + v.value().number() + " " + v.cell())
+                .containsExactly("2020 ACTUAL 12385 E8", "2021 ACTUAL 13152 F8", "2022 FORECAST 13618 G8", "2025 TARGET 14200 H8");
+    }
+
+    @Test
+    void shouldRejectAnIndicatorTableYearColumnWhoseEraCannotBeRead() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(5, row("指標", "指標名", "単位", "指標の定義", "R2年度実績", "R3年度実績", "Q4年度見込み", "最終年度目標 (R7年度)"));
+        rows.set(6, row("1", "参加者数", "人", "研修会などの年間参加者数", "50", "210", "368", "630"));
+        rows.set(7, row());
+        rows.set(8, row());
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(tuple("G6", "invalid_year_header"));
+    }
+
     @Test
     void shouldRecognizeOnlyPolicySheets() {
         assertThat(PolicySheetExtractor.recognizes(grid(validSheet()))).isTrue();
