@@ -1,11 +1,14 @@
 package jp.evalsheet.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.grid.GridCell;
@@ -99,8 +102,8 @@ class PolicySheetExtractorTests {
     }
 
     @Test
-    void shouldRejectTheSheetWhenACostIsText() {
-        // given
+    void shouldRejectTheSheetWhenItsOnlyOwnProjectHasATextCost() {
+        // given the policy's only project of its own (the other is 【再掲】): without it nothing of its cost is left
         List<String[]> rows = validSheet();
         rows.set(22, row("2", "人権啓発推進事業", "10,059", "約5千", "6,717", "拡充"));
 
@@ -361,6 +364,567 @@ class PolicySheetExtractorTests {
         assertThat(extraction.sheet().printedTotals().get(0).value().number()).isNull();
     }
 
+    // ---------------------------------------------------------------- 経年変化 in the layouts departments use
+
+    @Test
+    void shouldReadTheTrendWhenTheYearsStandOnTheLabelsOwnRow() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化 単位：千円", "R2年度", "R3年度", "R4年度(見込み)"),
+                row("", "10,059", "5,113", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 B27", "2021 SETTLED 5113 C27", "2022 FORECAST 6717 D27");
+    }
+
+    @Test
+    void shouldReadTheTrendWhenEachTotalStandsBesideItsYearOnTheLabelsRow() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化", "R2決算", "10,059", "R3決算", "5,113", "R4決算見込み", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 C26", "2021 SETTLED 5113 E26", "2022 FORECAST 6717 G26");
+    }
+
+    @Test
+    void shouldReadTheTrendWhenTheYearsStandOnTheRowAboveTheLabel() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("", "R2年度", "R3年度", "R4年度(見込み)"),
+                row("総コスト（事業費+人件費）の経年変化（単位：千円）", "10,059", "5,113", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then the row of years is not a project either
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 B27", "2021 SETTLED 5113 C27", "2022 FORECAST 6717 D27");
+        assertThat(extraction.sheet().projects()).hasSize(2);
+    }
+
+    @Test
+    void shouldReadTheTrendWhenTheYearsInReiwaAndFullWidthStandOnTheLabelsRow() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費＋人件費）の\n経年変化　単位：千円", "令和２年度", "令和3年度決算", "Ｒ４年度（見込み）"),
+                row("", "１０，０５９", "5,113", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 B27", "2021 SETTLED 5113 C27", "2022 FORECAST 6717 D27");
+    }
+
+    @Test
+    void shouldReadTheTrendDownAColumnWhenEachTotalStandsBelowItsYear() {
+        // given the block as sheet 654 prints it
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化 単位：千円"),
+                row("", "R2年度"),
+                row("", "10,059"),
+                row("", "R3年度"),
+                row("", "5,113"),
+                row("", "R4年度(見込み)"),
+                row("", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 B28", "2021 SETTLED 5113 B30", "2022 FORECAST 6717 B32");
+    }
+
+    @Test
+    void shouldReadTheTrendDownAColumnFromTheLabelsRowAndIgnoreANoteThatNamesAYear() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化", "R2年度", "10,059"),
+                row("", "R3年度", "5,113"),
+                row("", "R4年度(見込み)", "6,717"),
+                row("※R4年度は決算見込み"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(trend(extraction.sheet()))
+                .containsExactly("2020 SETTLED 10059 C26", "2021 SETTLED 5113 C27", "2022 FORECAST 6717 C28");
+    }
+
+    @Test
+    void shouldWarnAndRecordNoBlankWhenAYearOfTheTrendHasNoTotal() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化"),
+                row("", "R2年度", "10,059"),
+                row("", "R3年度"),
+                row("", "R4年度(見込み)", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.cell()).isEqualTo("C28");
+            assertThat(finding.rule()).isEqualTo("missing_trend_total");
+            assertThat(finding.message()).isEqualTo("expected the printed 経年変化 total of R3年度 in thousand yen here, "
+                    + "beside or below its year; none was found, so it was not loaded");
+        });
+        assertThat(trend(extraction.sheet())).containsExactly("2020 SETTLED 10059 C27", "2022 FORECAST 6717 C29");
+    }
+
+    @Test
+    void shouldWarnForEveryYearWhenTheTrendPrintsItsYearsButNoTotals() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化"),
+                row("", "R2年度", "R3年度", "R4年度(見込み)"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
+                tuple(Finding.Severity.WARNING, "B28", "missing_trend_total"),
+                tuple(Finding.Severity.WARNING, "C28", "missing_trend_total"),
+                tuple(Finding.Severity.WARNING, "D28", "missing_trend_total"));
+        assertThat(trend(extraction.sheet())).isEmpty();
+    }
+
+    @Test
+    void shouldWarnWhenTheTrendLabelStandsWithoutYears() {
+        // given
+        List<String[]> rows = sheetWithTrend(row("総コスト（事業費+人件費）の経年変化 単位：千円"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.cell()).isEqualTo("A26");
+            assertThat(finding.rule()).isEqualTo("missing_trend_years");
+            assertThat(finding.message()).isEqualTo("expected the years (R2年度, R3年度, R4年度(見込み)) with their totals "
+                    + "beside or below the label 総コスト（事業費+人件費）の経年変化 単位：千円; none was found, "
+                    + "so the printed 経年変化 was not loaded");
+        });
+        assertThat(trend(extraction.sheet())).isEmpty();
+    }
+
+    @Test
+    void shouldWarnAndLeaveOutATrendTotalThatIsNotACost() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化"),
+                row("", "R2年度", "R3年度", "R4年度(見込み)"),
+                row("", "10,059", "約5千", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.cell()).isEqualTo("C28");
+            assertThat(finding.rule()).isEqualTo("cost_not_a_number");
+            assertThat(finding.message()).isEqualTo("expected a cost in thousand yen such as 10,059, or - for none; "
+                    + "this 経年変化 figure was not loaded");
+            assertThat(finding.rawText()).isEqualTo("約5千");
+        });
+        assertThat(trend(extraction.sheet())).containsExactly("2020 SETTLED 10059 B28", "2022 FORECAST 6717 D28");
+    }
+
+    @Test
+    void shouldWarnAndLeaveOutATrendYearWhoseEraCannotBeRead() {
+        // given
+        List<String[]> rows = sheetWithTrend(
+                row("総コスト（事業費+人件費）の経年変化"),
+                row("", "R2年度", "R3年度", "Q4年度(見込み)"),
+                row("", "10,059", "5,113", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
+                tuple(Finding.Severity.WARNING, "D27", "invalid_year_header"));
+        assertThat(trend(extraction.sheet())).containsExactly("2020 SETTLED 10059 B28", "2021 SETTLED 5113 C28");
+    }
+
+    // ---------------------------------------------------------------- where the project table ends
+
+    @Test
+    void shouldEndTheProjectRowsAtIkaYohakuAndStillReadTheTotalRow() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(23, row("", "（以下余白）"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().projects()).extracting(PolicySheet.Project::name)
+                .containsExactly("教育指導支援事業", "人権啓発推進事業");
+        assertThat(extraction.sheet().printedTotals()).filteredOn(t -> t.kind().equals("total"))
+                .extracting(PolicySheet.PrintedTotal::cell).containsExactly("C25", "D25", "E25");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"（以下余白）", "以下余白", "※【再掲】の事務事業は他の施策で計上しているため、総コストは「-」",
+            "（注）総コストは千円未満を四捨五入", "(注) 総コストは千円未満を四捨五入"})
+    void shouldEndTheProjectRowsAtARowStartingWithANoteOrIkaYohaku(String first) {
+        // given a note, then a line of it that stands in the name column
+        List<String[]> rows = validSheet();
+        rows.set(23, row(first));
+        rows.add(24, row("", "の内訳は別表のとおり"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().projects()).extracting(PolicySheet.Project::name)
+                .containsExactly("教育指導支援事業", "人権啓発推進事業");
+        assertThat(extraction.sheet().printedTotals()).filteredOn(t -> t.kind().equals("total")).hasSize(3);
+    }
+
+    @Test
+    void shouldSkipBlankRowsAndTheHeaderRepeatedAfterAPageBreak() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(22, row());
+        rows.add(23, row("番号", "施策を構成する事務事業名", "総コスト（事業費+人件費 単位：千円）", "", "", "今後の方向性※"));
+        rows.add(24, row("", "", "R2決算", "R3決算", "R4決算見込み"));
+        rows.add(25, row());
+        rows.add(26, row("2", "人権啓発推進事業", "10,059", "5,113", "6,717", "拡充"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().projects()).extracting(p -> p.rowNumber() + " " + p.name() + " " + p.cell())
+                .containsExactly("1 教育指導支援事業 B22", "2 人権啓発推進事業 B27");
+    }
+
+    @Test
+    void shouldReadAProjectWhoseNameStartsWithKeiAsAProjectNotAsTheTotalRow() {
+        // given a row without its number, so that the name is its first cell
+        List<String[]> rows = validSheet();
+        rows.set(23, row("", "計画推進事業", "1", "2", "3", "継続"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().projects()).extracting(PolicySheet.Project::name)
+                .containsExactly("教育指導支援事業", "人権啓発推進事業", "計画推進事業");
+        assertThat(extraction.sheet().printedTotals()).filteredOn(t -> t.kind().equals("total"))
+                .extracting(PolicySheet.PrintedTotal::cell).containsExactly("C25", "D25", "E25");
+    }
+
+    // ---------------------------------------------------------------- a bad cost costs its cell
+
+    @Test
+    void shouldLoadTheSheetWithoutACostThatIsTextWhenTheOtherProjectsAreSound() {
+        // given three projects of the policy's own, one with text for a cost
+        List<String[]> rows = validSheet();
+        rows.set(23, row("3", "市民相談事業", "5,650", "約7千", "7,513", "継続"));
+        rows.add(24, row("4", "広報事業", "1", "2", "3", "継続"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.sheetName()).isEqualTo("施策611");
+            assertThat(finding.cell()).isEqualTo("D24");
+            assertThat(finding.rule()).isEqualTo("cost_not_a_number");
+            assertThat(finding.message()).isEqualTo("expected a cost in thousand yen such as 10,059, or - for none; "
+                    + "this cost of 市民相談事業 was not loaded, the rest of the sheet was");
+            assertThat(finding.rawText()).isEqualTo("約7千");
+        });
+        assertThat(extraction.sheet().projects()).extracting(p -> p.rowNumber() + " " + p.name())
+                .containsExactly("1 教育指導支援事業", "2 人権啓発推進事業", "3 市民相談事業", "4 広報事業");
+        assertThat(extraction.sheet().projects().get(2).costs()).extracting(c -> c.fiscalYear() + " " + c.value().raw())
+                .containsExactly("2020 5,650", "2022 7,513");
+    }
+
+    @Test
+    void shouldLoadTheSheetWithoutATextCostOfARelistedRow() {
+        // given the 【再掲】 row, never summed, has text; the policy's one own project is sound
+        List<String[]> rows = validSheet();
+        rows.set(21, row("1", "教育指導支援事業【再掲】", "-", "再掲のため省略", "-", "継続"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
+                tuple(Finding.Severity.WARNING, "D22", "cost_not_a_number"));
+        assertThat(extraction.sheet().projects().get(0).costs()).extracting(PolicySheet.ProjectCost::cell)
+                .containsExactly("C22", "E22");
+    }
+
+    @Test
+    void shouldRejectTheSheetWhenMoreThanHalfOfItsOwnProjectsHaveUnusableCosts() {
+        // given two of three own projects are bad: a column typed in 万円 is not one slip
+        List<String[]> rows = validSheet();
+        rows.set(23, row("3", "市民相談事業", "565万円", "739万円", "751万円", "継続"));
+        rows.add(24, row("4", "広報事業", "-1", "2", "3", "継続"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
+                tuple(Finding.Severity.ERROR, "C24", "cost_unit_not_thousand_yen"),
+                tuple(Finding.Severity.ERROR, "D24", "cost_unit_not_thousand_yen"),
+                tuple(Finding.Severity.ERROR, "E24", "cost_unit_not_thousand_yen"),
+                tuple(Finding.Severity.ERROR, "C25", "negative_cost"));
+        assertThat(extraction.findings().get(0).message())
+                .isEqualTo("expected a cost in thousand yen (千円) such as 10,059, found one in 万円; convert it to thousand yen");
+    }
+
+    @Test
+    void shouldWarnAndLeaveOutATotalRowCellThatIsNotACost() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(24, row("計（単位：千円）", "", "10,059", "約5千", "6,717"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.cell()).isEqualTo("D25");
+            assertThat(finding.message()).endsWith("; this 計 figure was not loaded");
+        });
+        assertThat(extraction.sheet().printedTotals()).filteredOn(t -> t.kind().equals("total"))
+                .extracting(PolicySheet.PrintedTotal::cell).containsExactly("C25", "E25");
+    }
+
+    @Test
+    void shouldStillRejectASheetWithoutItsPolicyCode() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(2, row("人権教育・啓発活動"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
+                tuple(Finding.Severity.ERROR, null, "missing_label"));
+        assertThat(extraction.findings().get(0).message()).contains("expected the policy code and name");
+    }
+
+    // ---------------------------------------------------------------- ratings, code, target state and indicators laid out otherwise
+
+    @Test
+    void shouldReadARatingWhoseStepsStandInCellsOfTheirOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("1", "2", "③", "4", "…", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings().get(0)).satisfies(rating -> {
+            assertThat(rating.rating().value()).isEqualTo(3);
+            assertThat(rating.rating().label()).isEqualTo("おおむね順調");
+            assertThat(rating.cell()).isEqualTo("C14");
+        });
+    }
+
+    @Test
+    void shouldReadARatingCircledAloneWithItsLabelBeside() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("評価", "", "③", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings()).extracting(r -> r.kind() + " " + r.rating().value() + " " + r.rating().label() + " " + r.cell())
+                .containsExactly("progress 3 おおむね順調 C14", "necessity 4 社会的なニーズは増加傾向にある A17");
+    }
+
+    @Test
+    void shouldReadARatingTypedAsABareDigitRightOfItsLabel() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(16, row("評価", "4", "社会的なニーズは増加傾向にある"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().ratings()).extracting(r -> r.kind() + " " + r.rating().value() + " " + r.rating().label() + " " + r.cell())
+                .containsExactly("progress 3 おおむね順調 A14", "necessity 4 社会的なニーズは増加傾向にある B17");
+    }
+
+    @Test
+    void shouldRejectARatingWithTwoStepsCircledInCellsOfTheirOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(13, row("1", "②", "③", "4", "…", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.cell()).isEqualTo("B14");
+            assertThat(finding.rule()).isEqualTo("invalid_rating");
+            assertThat(finding.message()).startsWith("3 進捗状況: expected exactly one circled digit").contains("found 2");
+        });
+    }
+
+    @Test
+    void shouldRejectABareDigitWithoutItsRatingLabel() {
+        // given a 3 that might be anything: no circle, no 評価 left of it
+        List<String[]> rows = validSheet();
+        rows.set(13, row("3", "おおむね順調"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(tuple("A13", "missing_rating"));
+    }
+
+    @Test
+    void shouldReadTheCodeAndNameFromRowsOfTheirOwnLabels() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(2, row("施策番号", "611"));
+        rows.add(3, row("施策名", "人権教育・啓発活動"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().policyCode()).isEqualTo("611");
+        assertThat(extraction.sheet().policyName()).isEqualTo("人権教育・啓発活動");
+        assertThat(extraction.sheet().codeCell().cell()).isEqualTo("B3");
+    }
+
+    @Test
+    void shouldReadTheTargetStateFromTheRowBelowItsLabel() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(4, row("目指す姿"));
+        rows.add(5, row("差別のない社会"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().targetState().cell()).isEqualTo("A6");
+        assertThat(extraction.sheet().narratives()).first()
+                .satisfies(n -> assertThat(n.key() + " " + n.text() + " " + n.cell()).isEqualTo("target_state 差別のない社会 A6"));
+    }
+
+    @Test
+    void shouldNotTakeTheNextSectionForTheTargetStateWhenItIsLeftBlank() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(4, row("目指す姿"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().targetState().rawText()).isEmpty();
+        assertThat(extraction.sheet().narratives()).extracting(PolicySheet.Narrative::key).doesNotContain("target_state");
+    }
+
+    @Test
+    void shouldReadIndicatorsPrintedAsOneTableWithTheUnitInAColumnOfItsOwn() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(5, row("指標", "指標名", "単位", "指標の定義", "R2年度実績", "R3年度実績", "R4年度見込み", "最終年度目標 (R7年度)"));
+        rows.set(6, row("1", "参加者数", "人", "研修会などの年間参加者数", "50", "210", "368", "630"));
+        rows.set(7, row("2", "フォロワー数（累計）", "人", "公式アカウントのフォロワー数", "12,385", "13,152", "13,618", "14,200",
+                "【まち・ひと・しごと】"));
+        rows.set(8, row("3", "—"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.findings()).isEmpty();
+        assertThat(extraction.sheet().indicators())
+                .extracting(i -> i.number() + " " + i.name() + " " + i.unit() + " " + i.definition() + " " + i.mhsTag()
+                        + " " + i.cumulative() + " " + i.cell())
+                .containsExactly("1 参加者数 人 研修会などの年間参加者数 null false B7",
+                        "2 フォロワー数（累計） 人 公式アカウントのフォロワー数 【まち・ひと・しごと】 true B8");
+        assertThat(extraction.sheet().indicators().get(1).values())
+                .extracting(v -> v.fiscalYear() + " " + v.kind() + " " + v.value().number() + " " + v.cell())
+                .containsExactly("2020 ACTUAL 12385 E8", "2021 ACTUAL 13152 F8", "2022 FORECAST 13618 G8", "2025 TARGET 14200 H8");
+    }
+
+    @Test
+    void shouldRejectAnIndicatorTableYearColumnWhoseEraCannotBeRead() {
+        // given
+        List<String[]> rows = validSheet();
+        rows.set(5, row("指標", "指標名", "単位", "指標の定義", "R2年度実績", "R3年度実績", "Q4年度見込み", "最終年度目標 (R7年度)"));
+        rows.set(6, row("1", "参加者数", "人", "研修会などの年間参加者数", "50", "210", "368", "630"));
+        rows.set(7, row());
+        rows.set(8, row());
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isTrue();
+        assertThat(extraction.findings()).extracting(Finding::cell, Finding::rule).containsExactly(tuple("G6", "invalid_year_header"));
+    }
+
     @Test
     void shouldRecognizeOnlyPolicySheets() {
         assertThat(PolicySheetExtractor.recognizes(grid(validSheet()))).isTrue();
@@ -404,6 +968,20 @@ class PolicySheetExtractorTests {
         rows.add(row("9 所管部の総括"));                                                       // 28
         rows.add(row("着実に実施する。"));                                                     // 29
         return rows;
+    }
+
+    /** The valid sheet with its 経年変化 block (zero-based rows 25 to 27) replaced by {@code trend}, from row 25 on. */
+    private static List<String[]> sheetWithTrend(String[]... trend) {
+        List<String[]> rows = new ArrayList<>(validSheet().subList(0, 25));
+        rows.addAll(List.of(trend));
+        rows.addAll(validSheet().subList(28, 30));
+        return rows;
+    }
+
+    /** The 経年変化 totals read: year, basis, figure and cell. */
+    private static List<String> trend(PolicySheet sheet) {
+        return sheet.printedTotals().stream().filter(t -> t.kind().equals("trend"))
+                .map(t -> t.fiscalYear() + " " + t.basis() + " " + t.value().number() + " " + t.cell()).toList();
     }
 
     private static String[] row(String... cells) {
