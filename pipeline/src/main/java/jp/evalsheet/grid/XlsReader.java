@@ -157,7 +157,7 @@ public final class XlsReader implements WorkbookReader {
             case NUMERIC -> {
                 number = cell.getNumericCellValue();
                 CellStyle style = cell.getCellStyle();
-                text = formatter.formatRawCellContents(number, style.getDataFormat(), formatString(style), date1904);
+                text = CellFormats.formatNumber(formatter, number, style.getDataFormat(), formatString(style), date1904);
             }
             case STRING -> text = cell.getStringCellValue();
             case BOOLEAN -> text = CellFormats.booleanText(cell.getBooleanCellValue());

@@ -233,7 +233,7 @@ final class XlsxSheetHandler extends DefaultHandler {
                 if (formatter == null) {
                     formatter = CellFormats.newDataFormatter();
                 }
-                text = formatter.formatRawCellContents(number, format.index(), format.format(), date1904);
+                text = CellFormats.formatNumber(formatter, number, format.index(), format.format(), date1904);
             } else {
                 text = "";
             }
