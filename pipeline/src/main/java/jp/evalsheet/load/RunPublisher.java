@@ -54,7 +54,9 @@ public final class RunPublisher {
 
     /** Publishes the run; {@code beforeDataTests} runs inside the transaction, after the dimensions are rebuilt. */
     public RunCounts publish(long loadRunId, LocalDateTime now, Runnable beforeDataTests) {
-        rejectDuplicateSubjects(loadRunId);
+        if (dateUndatedSheets(loadRunId) + rejectDuplicateSubjects(loadRunId) + rejectPartialReplacements(loadRunId) > 0) {
+            recountFileLoads(loadRunId);
+        }
         jdbc.update("""
                 update etl_sheet_loads as old
                 set status = 'superseded', superseded_by_load_run_id = ?
@@ -88,8 +90,53 @@ public final class RunPublisher {
                 Timestamp.valueOf(now), loadRunId);
     }
 
+    /**
+     * A strategy sheet that prints no year (the 総括, a page of narratives, saved alone as a CSV) takes
+     * the evaluation year of the municipality's strategy sheets of this run, else of its published ones;
+     * without either it is rejected. Returns the number rejected.
+     */
+    private int dateUndatedSheets(long loadRunId) {
+        List<Map<String, Object>> undated = jdbc.queryForList("""
+                select s.sheet_load_id, s.source_file, s.sheet_name, s.municipality_code,
+                    coalesce(
+                        (select max(o.evaluation_fiscal_year) from etl_sheet_loads as o
+                            where o.load_run_id = s.load_run_id and o.status = 'pending' and o.evaluation_fiscal_year > 0
+                                and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family),
+                        (select max(o.evaluation_fiscal_year) from etl_sheet_loads as o
+                            where o.status = 'published' and o.evaluation_fiscal_year > 0
+                                and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family)
+                    ) as fiscal_year
+                from etl_sheet_loads as s
+                where s.load_run_id = ? and s.status = 'pending' and s.evaluation_fiscal_year = 0
+                order by s.sheet_load_id
+                """, loadRunId);
+        int rejected = 0;
+        for (Map<String, Object> sheet : undated) {
+            Object id = sheet.get("sheet_load_id");
+            if (sheet.get("fiscal_year") == null) {
+                jdbc.update("""
+                        insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
+                            message, raw_text, municipality_code)
+                        values (?, ?, ?, ?, null, 'error', 'missing_evaluation_year', ?, null, ?)
+                        """, loadRunId, id, sheet.get("source_file"), sheet.get("sheet_name"),
+                        "the sheet prints no evaluation year and no KPI sheet of its municipality gives one; add a title "
+                                + "such as '総括（令和6年度）', submit it with the KPI sheets, or run with --fiscal-year",
+                        sheet.get("municipality_code"));
+                jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", id);
+                rejected++;
+                continue;
+            }
+            for (String table : List.of("etl_sheet_loads", "fct_plan_items", "fct_narratives", "fct_printed_status_counts")) {
+                String key = table.equals("etl_sheet_loads") ? "sheet_load_id" : "_sheet_load_id";
+                jdbc.update("update " + table + " set evaluation_fiscal_year = ? where " + key + " = ?",
+                        sheet.get("fiscal_year"), id);
+            }
+        }
+        return rejected;
+    }
+
     /** The same subject and year submitted twice in one run: neither is loaded, both are reported. */
-    private void rejectDuplicateSubjects(long loadRunId) {
+    private int rejectDuplicateSubjects(long loadRunId) {
         List<Map<String, Object>> duplicates = jdbc.queryForList("""
                 select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.evaluation_fiscal_year, s.municipality_code,
                     string_agg(o.source_file || ' (sheet ' || o.sheet_name || ')', ', ' order by o.source_file, o.sheet_name) as others
@@ -114,20 +161,59 @@ public final class RunPublisher {
                     duplicate.get("municipality_code"));
             jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", duplicate.get("sheet_load_id"));
         }
-        if (!duplicates.isEmpty()) {
+        return duplicates.size();
+    }
+
+    /**
+     * A sheet loaded without the rows it could not read (its row errors) never replaces a published
+     * version of its subject: that would lose the published rows. It is rejected, and the published
+     * version stays whole until a corrected sheet is submitted. A sheet with row errors and no
+     * published version is loaded without those rows.
+     */
+    private int rejectPartialReplacements(long loadRunId) {
+        List<Map<String, Object>> partial = jdbc.queryForList("""
+                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.municipality_code,
+                    any_value(o.source_file) as published_file, any_value(o.sheet_name) as published_sheet
+                from etl_sheet_loads as s
+                inner join etl_sheet_loads as o
+                    on o.status = 'published' and o.municipality_code = s.municipality_code
+                    and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id and o.subject_code = s.subject_code
+                    and o.evaluation_fiscal_year = s.evaluation_fiscal_year
+                where s.load_run_id = ? and s.status = 'pending'
+                    and exists (select 1 from etl_messages as m where m.sheet_load_id = s.sheet_load_id and m.severity = 'error')
+                group by all
+                order by s.sheet_load_id
+                """, loadRunId);
+        for (Map<String, Object> sheet : partial) {
             jdbc.update("""
-                    update etl_file_loads as f
-                    set sheets_loaded = (select count(*) from etl_sheet_loads as s
-                            where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'pending'),
-                        sheets_rejected = f.sheets_rejected + (select count(*) from etl_sheet_loads as s
-                            where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'rejected')
-                    where f.load_run_id = ?
-                    """, loadRunId);
-            jdbc.update("""
-                    update etl_file_loads set outcome = case when sheets_loaded = 0 then 'rejected' else 'partially_loaded' end
-                    where load_run_id = ? and sheets_rejected > 0 and outcome = 'loaded'
-                    """, loadRunId);
+                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
+                        message, raw_text, municipality_code)
+                    values (?, ?, ?, ?, null, 'error', 'partial_replacement', ?, null, ?)
+                    """, loadRunId, sheet.get("sheet_load_id"), sheet.get("source_file"), sheet.get("sheet_name"),
+                    "the sheet has rows that could not be read (see the errors on its cells) and would replace subject "
+                            + sheet.get("subject_code") + " as published from " + sheet.get("published_file") + " (sheet "
+                            + sheet.get("published_sheet") + "); it was not loaded, so that nothing published is lost: "
+                            + "correct those rows and submit it again",
+                    sheet.get("municipality_code"));
+            jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", sheet.get("sheet_load_id"));
         }
+        return partial.size();
+    }
+
+    /** The sheet counts and outcome of the run's files after sheets were rejected at publishing. */
+    private void recountFileLoads(long loadRunId) {
+        jdbc.update("""
+                update etl_file_loads as f
+                set sheets_loaded = (select count(*) from etl_sheet_loads as s
+                        where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'pending'),
+                    sheets_rejected = f.sheets_rejected + (select count(*) from etl_sheet_loads as s
+                        where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'rejected')
+                where f.load_run_id = ?
+                """, loadRunId);
+        jdbc.update("""
+                update etl_file_loads set outcome = case when sheets_loaded = 0 then 'rejected' else 'partially_loaded' end
+                where load_run_id = ? and sheets_rejected > 0 and outcome in ('loaded', 'partially_loaded')
+                """, loadRunId);
     }
 
     private void rebuildDimensions() {

@@ -242,7 +242,7 @@ public final class PolicySheetExtractor {
                 error(null, "missing_evaluation_year",
                         "expected a forecast column such as R4決算見込み or R4年度見込み that names the evaluation year", null);
             }
-            if (findings.stream().anyMatch(Finding::isError) || code == null || department == null
+            if (findings.stream().anyMatch(Finding::rejectsSheet) || code == null || department == null
                     || department.rawText().isBlank()) {
                 return new Extraction(null, List.copyOf(findings));
             }
@@ -730,8 +730,9 @@ public final class PolicySheetExtractor {
         }
 
         /**
-         * An unusable cost costs only its cell: a warning names it, the project loads with its other
-         * costs, and the views take that year from another report when one has it. When more than half
+         * An unusable cost costs only its cell: a row error names it, the project loads with its other
+         * costs, and the views take that year from another report when one has it (a sheet with a row
+         * error never replaces a published one: see RunPublisher). When more than half
          * of the policy's own projects (not 【再掲】) have one, the table as a whole is not trustworthy
          * (a column typed in 万円 or in yen): the findings are errors and reject the sheet.
          */
@@ -743,8 +744,8 @@ public final class PolicySheetExtractor {
                     if (rejectSheet) {
                         error(problem.cell(), problem.rule(), problem.message(), problem.raw());
                     } else {
-                        warning(problem.cell(), problem.rule(), problem.message() + "; this cost of " + row.name()
-                                + " was not loaded, the rest of the sheet was", problem.raw());
+                        findings.add(Finding.rowError(sheet, problem.cell(), problem.rule(), problem.message()
+                                + "; this cost of " + row.name() + " was not loaded, the rest of the sheet was", problem.raw()));
                     }
                 }
             }
@@ -758,8 +759,8 @@ public final class PolicySheetExtractor {
                 ParsedValue value = parse(grid.cell(row, column.getKey()), cell);
                 Optional<CostProblem> problem = costProblem(value, cell);
                 if (problem.isPresent()) {
-                    warning(cell, problem.get().rule(), problem.get().message() + "; this 計 figure was not loaded",
-                            problem.get().raw());
+                    findings.add(Finding.rowError(sheet, cell, problem.get().rule(), problem.get().message()
+                            + "; this 計 figure was not loaded", problem.get().raw()));
                     continue;
                 }
                 totals.add(new PrintedTotal("total", column.getValue()[0], bases.get(column.getKey()), value, cell));

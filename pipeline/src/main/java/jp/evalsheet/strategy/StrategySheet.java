@@ -42,6 +42,9 @@ public record StrategySheet(
     /** The plan the sheets evaluate: 第２期朝霞市まち・ひと・しごと創生総合戦略. */
     public static final String PLAN_ID = "regional_strategy_2";
 
+    /** The start of the subject code of a sheet of narratives alone: {@code 所見:1-ア}. */
+    public static final String NARRATIVE_SUBJECT_PREFIX = "所見:";
+
     /** The subject code of a sheet that holds the printed roll-up alone. */
     public static final String SUMMARY_SUBJECT = "総括";
 
@@ -60,12 +63,16 @@ public record StrategySheet(
      * ({@code "1"}) for a sheet of one goal with its 数値目標 (and any measures) or of one goal alone;
      * otherwise its parts joined by {@code +}: a goal's number for its 数値目標, {@code 1-ア} for a
      * measure ({@code "1-ア"} for one measure's page, {@code "1+2+3+4"} for the 数値目標 page of four
-     * goals); {@link #SUMMARY_SUBJECT} for the 総括 alone.
+     * goals); {@link #SUMMARY_SUBJECT} for the 総括 alone; {@code 所見:} and the owners of its narratives
+     * for a page of narratives alone ({@code 所見:1-ア}, {@code 所見:1+2+3+4}).
      */
     @Override
     public String subjectCode() {
         if (goals.isEmpty()) {
             return SUMMARY_SUBJECT;
+        }
+        if (goals.stream().allMatch(g -> g.numericTargets().isEmpty() && g.measures().isEmpty()) && !narratives.isEmpty()) {
+            return NARRATIVE_SUBJECT_PREFIX + String.join("+", narratives.stream().map(Narrative::ownerCode).distinct().toList());
         }
         if (goals.size() == 1 && (!goals.get(0).numericTargets().isEmpty() || goals.get(0).measures().isEmpty())) {
             return Integer.toString(goals.get(0).number());

@@ -83,10 +83,15 @@ public final class StrategySheetExtractor {
     private static final Pattern GOAL = Pattern.compile("^\\s*基本目標\\s*(\\d{1,2})\\s*[.．:：、。]?\\s*(.*)$", Pattern.DOTALL);
     /** (ア) 暮らしにマッチした… with half- or full-width parentheses. */
     private static final Pattern MEASURE = Pattern.compile("^\\s*[(（]\\s*([ァ-ヶ])\\s*[)）]\\s*(.*)$", Pattern.DOTALL);
+    /** 1(ア) 暮らしにマッチした…: a measure heading with its goal's number in front. */
+    private static final Pattern GOAL_MEASURE = Pattern.compile("^\\s*(\\d{1,2})\\s*[-ー－]?\\s*[(（]\\s*([ァ-ヶ])\\s*[)）]\\s*(.*)$",
+            Pattern.DOTALL);
     /** A lone number in a title cell: the goal of a measure's page ({@code 1} beside {@code （ア）}). */
     private static final Pattern TITLE_NUMBER = Pattern.compile("^\\d{1,2}\\.?$");
     /** A sheet named after a measure's page: {@code 1(ア)}, {@code 基本目標1（ア）}, {@code 1-ア}. */
     private static final Pattern SHEET_MEASURE = Pattern.compile("(\\d{1,2})\\s*[-ー－_]?\\s*[(（]?\\s*([ァ-ヶ])\\s*[)）]?\\s*$");
+    /** A file named after its measure: {@code 基本目標1_施策ア}. */
+    private static final Pattern FILE_MEASURE = Pattern.compile("施策\\s*[(（]?([ァ-ヶ])[)）]?(?![ァ-ヶ])");
     /** A sheet or file named after its goal: {@code 基本目標1}. */
     private static final Pattern SHEET_GOAL = Pattern.compile("基本目標\\s*(\\d{1,2})");
     /** A year printed under a value: (R2), （H2７）, R元, (令和2年度). */
@@ -95,6 +100,8 @@ public final class StrategySheetExtractor {
     /** Something that looks like an era year in parentheses inside a label, readable or not. */
     private static final Pattern YEAR_IN_LABEL = Pattern.compile(
             "[(（]\\s*(?:[A-Za-zＡ-Ｚａ-ｚ]{1,2}|令和|平成|昭和)\\s*[0-9０-９元]{1,2}\\s*(?:年度?)?\\s*[)）]");
+    /** A label that starts with an era year: R7目標, 令和7年度目標. */
+    private static final Pattern YEAR_IN_LABEL_START = Pattern.compile("^(?:[A-Za-z]{1,2}|令和|平成)\\s*[0-9元]{1,2}");
     private static final Pattern NUMBERING = Pattern.compile("^[(（]?(\\d{1,2})[)）.]?$");
     /** Headings that only structure the page: 1 数値目標の達成状況, 重要業績評価指標（KPI）, 具体的な施策. */
     private static final Pattern SECTION = Pattern.compile(
@@ -143,11 +150,38 @@ public final class StrategySheetExtractor {
                 return true;
             }
         }
-        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || StrategySummaryReader.recognizes(grid);
+        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || StrategySummaryReader.recognizes(grid)
+                || !table && isNarrativeSheet(grid, goal);
+    }
+
+    /**
+     * A page of the strategy's narratives alone: the headings 各KPIの進捗状況, 主な取組と成果 or
+     * 外部評価委員会からの意見, two of them, or one under a 基本目標 label.
+     */
+    private static boolean isNarrativeSheet(SheetGrid grid, boolean goal) {
+        int headings = 0;
+        for (int row : grid.rowIndexes()) {
+            for (GridCell cell : grid.row(row)) {
+                String label = label(cell);
+                if (label.length() <= 50 && (Block.KPI_PROGRESS.pattern.matcher(label).matches()
+                        || Block.MAIN_EFFORTS.pattern.matcher(label).matches() || Block.COMMITTEE.pattern.matcher(label).matches())) {
+                    headings++;
+                }
+            }
+        }
+        return headings >= 2 || (headings == 1 && goal);
     }
 
     public Extraction extract(SheetGrid grid) {
-        return new Reading(grid).read();
+        return extract(grid, null);
+    }
+
+    /**
+     * Reads a sheet of the file {@code fileName} (without its extension), whose name may give the goal
+     * and measure ({@code 基本目標1_施策ア}) when neither the sheet nor its name prints them.
+     */
+    public Extraction extract(SheetGrid grid, String fileName) {
+        return new Reading(grid, fileName).read();
     }
 
     /**
@@ -210,9 +244,17 @@ public final class StrategySheetExtractor {
         /** The goal number of a title cell or of the sheet name, or -1. */
         private int titleGoal = -1;
         private GridCell titleGoalCell;
+        /** The measure letter the sheet or file name gives ({@code 1(ア)}, {@code 基本目標1_施策ア}), or {@code null}. */
+        private String nameMeasureLabel;
+        /** The printed 総括, or {@code null}: its headings (＜KPIの進捗状況＞) are not narratives of a goal. */
+        private PrintedSummary summary;
         private GoalBuilder goal;
 
-        Reading(SheetGrid grid) {
+        /** The name of the file, or {@code null}: the last place a goal's number or measure's letter is looked for. */
+        private final String fileName;
+
+        Reading(SheetGrid grid, String fileName) {
+            this.fileName = fileName;
             this.grid = grid;
             this.sheet = grid.sheetName();
             this.rows = grid.rowIndexes();
@@ -222,6 +264,7 @@ public final class StrategySheetExtractor {
             for (int row : rows) {
                 kinds.add(classify(grid.row(row)));
             }
+            summary = StrategySummaryReader.read(grid, findings);
             Located title = null;
             boolean anyTable = false;
             boolean anyRead = false;
@@ -230,17 +273,7 @@ public final class StrategySheetExtractor {
                 int row = rows.get(i);
                 List<GridCell> cells = grid.row(row);
                 switch (kinds.get(i)) {
-                    case GOAL -> {
-                        GridCell cell = cells.get(0);
-                        Matcher m = GOAL.matcher(JapaneseText.toHalfWidthDigits(cell.text()));
-                        m.matches();
-                        String name = collapse(m.group(2));
-                        if (name.isEmpty()) {
-                            GridCell right = rightOf(cells, cell);
-                            name = right == null ? "" : collapse(right.text());
-                        }
-                        startGoal(Integer.parseInt(m.group(1)), name, new Located(cell.address(), cell.text().strip()));
-                    }
+                    case GOAL -> readGoal(cells);
                     case GOAL_LABEL -> {
                         GridCell right = rightOf(cells, cells.get(0));
                         if (right != null) {
@@ -255,12 +288,19 @@ public final class StrategySheetExtractor {
                         }
                     }
                     case TITLE -> {
+                        // a goal's number alone (a 数値目標 page titled 1), or with a measure's letter (1 | （ア）)
+                        int rowGoal = -1;
+                        GridCell rowGoalCell = null;
                         for (GridCell cell : cells) {
                             String text = JapaneseText.toHalfWidthDigits(cell.text().strip());
-                            if (TITLE_NUMBER.matcher(text).matches() && titleGoal < 0) {
-                                titleGoal = Integer.parseInt(text.replace(".", ""));
-                                titleGoalCell = cell;
+                            if (TITLE_NUMBER.matcher(text).matches() && rowGoal < 0) {
+                                rowGoal = Integer.parseInt(text.replace(".", ""));
+                                rowGoalCell = cell;
                             }
+                        }
+                        if (titleGoal < 0) {
+                            titleGoal = rowGoal;
+                            titleGoalCell = rowGoalCell;
                         }
                         for (GridCell cell : cells) {
                             Matcher m = MEASURE.matcher(cell.text());
@@ -270,24 +310,44 @@ public final class StrategySheetExtractor {
                                 if (right != null && !MEASURE.matcher(right.text()).matches()) {
                                     name = collapse(right.text());
                                 }
-                                startMeasure(m.group(1), name, cell.address(), titleGoal, titleGoalCell);
+                                startMeasure(m.group(1), name, cell.address(), rowGoal, rowGoalCell);
                             }
                         }
                     }
                     case MEASURE -> {
                         GridCell cell = cells.get(0);
-                        Matcher m = MEASURE.matcher(cell.text());
-                        m.matches();
-                        String name = collapse(m.group(2));
-                        if (name.isEmpty()) {
-                            GridCell right = rightOf(cells, cell);
-                            name = right == null ? "" : collapse(right.text());
+                        String text = JapaneseText.toHalfWidthDigits(cell.text());
+                        Matcher withGoal = GOAL_MEASURE.matcher(text);
+                        Matcher m = withGoal.matches() ? null : MEASURE.matcher(cell.text());
+                        if (m != null) {
+                            m.matches();
                         }
-                        startMeasure(m.group(1), name, cell.address(), -1, null);
+                        String name = collapse(withGoal.matches() ? withGoal.group(3) : m.group(2));
+                        GridCell next = rightOf(cells, cell);
+                        if (name.isEmpty() && next != null) {
+                            name = collapse(next.text());
+                            next = rightOf(cells, next);
+                        }
+                        int goalNumber = withGoal.matches() ? Integer.parseInt(withGoal.group(1)) : -1;
+                        startMeasure(withGoal.matches() ? withGoal.group(2) : m.group(1), name, cell.address(), goalNumber,
+                                withGoal.matches() ? cell : null);
+                        // 担当課 printed in the heading's row: (ア) name | 担当課 | 産業振興課
+                        if (next != null && label(next).equals("担当課")) {
+                            GridCell department = rightOf(cells, next);
+                            MeasureBuilder measure = currentMeasure();
+                            if (department != null && measure.departmentsRaw == null) {
+                                measure.departmentsRaw = department.text().strip();
+                                measure.departmentsCell = department.address();
+                            }
+                        }
                     }
                     case MEASURE_LABEL -> {
                         GridCell right = rightOf(cells, cells.get(0));
-                        if (right != null) {
+                        Matcher lettered = right == null ? null : MEASURE.matcher(right.text());
+                        if (lettered != null && lettered.matches()) {
+                            // 具体的な施策 | （ア）暮らしにマッチした…
+                            startMeasure(lettered.group(1), collapse(lettered.group(2)), right.address(), -1, null);
+                        } else if (right != null) {
                             MeasureBuilder measure = currentMeasure();
                             String name = collapse(right.text());
                             if (measure == null || (!measure.name.isEmpty() && !measure.name.equals(name))) {
@@ -312,8 +372,9 @@ public final class StrategySheetExtractor {
                         anyTable = true;
                         List<Item> items = readTable(i, "数値目標");
                         anyRead |= !items.isEmpty();
-                        GoalBuilder owner = currentGoal(cells.get(0));
                         for (Item item : items) {
+                            GoalBuilder owner = item.goalNumber >= 0 ? goalOf(item.goalNumber, item.goalName, item.cell)
+                                    : currentGoal(cells.get(0));
                             owner.targets.add(new NumericTarget(item.number, item.name, item.nameAsPrinted, item.unit,
                                     item.cell, item.baseline, item.actuals, item.target, item.status));
                         }
@@ -322,15 +383,18 @@ public final class StrategySheetExtractor {
                         anyTable = true;
                         List<Item> items = readTable(i, "KPI");
                         anyRead |= !items.isEmpty();
-                        MeasureBuilder measure = currentMeasure();
-                        if (measure == null) {
-                            currentGoal(cells.get(0));
-                            measure = newMeasure(null, "", null);
-                        }
-                        if (measure.tableCell == null) {
-                            measure.tableCell = cells.get(0).address();
-                        }
                         for (Item item : items) {
+                            MeasureBuilder measure = item.measureLabel != null
+                                    ? measureOf(item.goalNumber >= 0 ? goalOf(item.goalNumber, item.goalName, item.cell)
+                                            : currentGoal(cells.get(0)), item)
+                                    : currentMeasure();
+                            if (measure == null) {
+                                currentGoal(cells.get(0));
+                                measure = newMeasure(null, "", null);
+                            }
+                            if (measure.tableCell == null) {
+                                measure.tableCell = cells.get(0).address();
+                            }
                             measure.kpis.add(new Kpi(item.number, item.name, item.nameAsPrinted, item.unit,
                                     item.department, UnitSplitter.isCumulative(item.name), item.cell, item.baseline,
                                     item.actuals, item.target, item.status));
@@ -347,13 +411,12 @@ public final class StrategySheetExtractor {
                     }
                 }
             }
-            PrintedSummary summary = StrategySummaryReader.read(grid, findings);
             if (summary != null && title == null) {
                 title = StrategySummaryReader.title(grid);
             }
 
             resolveGoals(anyTable);
-            if (!anyTable && summary == null) {
+            if (!anyTable && summary == null && narratives.isEmpty()) {
                 error(null, "missing_label", "expected a 数値目標 table or a KPI table with the columns 数値目標 / 指標名, "
                         + "単位, 策定当初, 実績値 (R2 …), 目標値 and 評価", null);
             }
@@ -373,8 +436,11 @@ public final class StrategySheetExtractor {
             for (NarrativeDraft draft : narratives) {
                 GoalBuilder owner = draft.goal != null ? draft.goal : goals.isEmpty() ? null : goals.get(0);
                 if (owner != null) {
+                    // a page of one measure's narratives names its measure in the sheet or file name only
+                    String measureLabel = draft.measure != null ? draft.measure.label
+                            : draft.ofMeasure && !anyTable ? nameMeasureLabel : null;
                     builtNarratives.add(new Narrative(draft.key, draft.heading, draft.text, draft.cell, owner.number,
-                            draft.measure == null ? null : draft.measure.label));
+                            measureLabel));
                 }
             }
             StrategySheet strategy = new StrategySheet(sheet, year.orElse(0), title, List.copyOf(builtGoals),
@@ -384,11 +450,22 @@ public final class StrategySheetExtractor {
 
         /** Gives every goal its number and every measure its letter, or reports what is missing. */
         private void resolveGoals(boolean anyTable) {
-            Matcher sheetMeasure = SHEET_MEASURE.matcher(sheet);
-            Matcher sheetGoal = SHEET_GOAL.matcher(JapaneseText.toHalfWidthDigits(sheet));
-            int sheetGoalNumber = sheetMeasure.find() ? Integer.parseInt(sheetMeasure.group(1))
-                    : sheetGoal.find() ? Integer.parseInt(sheetGoal.group(1)) : -1;
-            String sheetMeasureLabel = sheetMeasure.find(0) ? sheetMeasure.group(2) : null;
+            int sheetGoalNumber = -1;
+            String sheetMeasureLabel = null;
+            for (String name : fileName == null ? List.of(sheet) : List.of(sheet, fileName)) {
+                String digits = JapaneseText.toHalfWidthDigits(name);
+                Matcher sheetMeasure = SHEET_MEASURE.matcher(digits);
+                Matcher sheetGoal = SHEET_GOAL.matcher(digits);
+                Matcher fileMeasure = FILE_MEASURE.matcher(digits);
+                if (sheetGoalNumber < 0) {
+                    sheetGoalNumber = sheetMeasure.find() ? Integer.parseInt(sheetMeasure.group(1))
+                            : sheetGoal.find() ? Integer.parseInt(sheetGoal.group(1)) : -1;
+                }
+                if (sheetMeasureLabel == null) {
+                    sheetMeasureLabel = sheetMeasure.find(0) ? sheetMeasure.group(2) : fileMeasure.find() ? fileMeasure.group(1) : null;
+                }
+            }
+            nameMeasureLabel = sheetMeasureLabel;
             boolean goalMissing = false;
             for (GoalBuilder builder : goals) {
                 if (builder.number < 0) {
@@ -417,6 +494,19 @@ public final class StrategySheetExtractor {
             }
         }
 
+        /** A heading 基本目標1.　name (or with the name in the next cell): that goal becomes the current one. */
+        private void readGoal(List<GridCell> cells) {
+            GridCell cell = cells.get(0);
+            Matcher m = GOAL.matcher(JapaneseText.toHalfWidthDigits(cell.text()));
+            m.matches();
+            String name = collapse(m.group(2));
+            if (name.isEmpty()) {
+                GridCell right = rightOf(cells, cell);
+                name = right == null ? "" : collapse(right.text());
+            }
+            startGoal(Integer.parseInt(m.group(1)), name, new Located(cell.address(), cell.text().strip()));
+        }
+
         private void startGoal(int number, String name, Located cell) {
             for (GoalBuilder existing : goals) {
                 if (existing.number == number) {
@@ -437,6 +527,37 @@ public final class StrategySheetExtractor {
             }
             goal = new GoalBuilder(number, name, cell);
             goals.add(goal);
+        }
+
+        /** The goal a flat list names in a row: found by its number, or added; the current goal is not changed. */
+        private GoalBuilder goalOf(int number, String name, String cell) {
+            for (GoalBuilder existing : goals) {
+                if (existing.number == number) {
+                    if (existing.name.isEmpty() && name != null) {
+                        existing.name = name;
+                    }
+                    return existing;
+                }
+            }
+            GoalBuilder added = new GoalBuilder(number, name == null ? "" : name, new Located(cell, name == null ? "" : name));
+            goals.add(added);
+            return added;
+        }
+
+        /** The measure a flat list names in a row, with the row's 担当課: found in its goal by letter, or added. */
+        private MeasureBuilder measureOf(GoalBuilder owner, Item item) {
+            for (MeasureBuilder existing : owner.measures) {
+                if (item.measureLabel.equals(existing.label)) {
+                    return existing;
+                }
+            }
+            MeasureBuilder added = new MeasureBuilder(item.measureLabel, item.measureName == null ? "" : item.measureName, item.cell);
+            if (item.department != null) {
+                added.departmentsRaw = item.department;
+                added.departmentsCell = item.cell;
+            }
+            owner.measures.add(added);
+            return added;
         }
 
         /** The goal of a table: the current one, or a goal whose number the title or sheet name gives. */
@@ -501,7 +622,8 @@ public final class StrategySheetExtractor {
             if (isTitleRow(cells)) {
                 return RowKind.TITLE;
             }
-            if (label.length() <= 80 && MEASURE.matcher(text).matches()) {
+            if (label.length() <= 80 && (MEASURE.matcher(text).matches()
+                    || GOAL_MEASURE.matcher(JapaneseText.toHalfWidthDigits(text)).matches())) {
                 return RowKind.MEASURE;
             }
             if (isMeasureLabel(label)) {
@@ -510,10 +632,14 @@ public final class StrategySheetExtractor {
             if (label.equals("担当課") || label.equals("所管課") || label.equals("担当部署")) {
                 return RowKind.DEPARTMENT;
             }
-            if (NOTE.matcher(label).matches()) {
+            if (NOTE.matcher(label).matches() || isLegend(label)) {
                 return label.contains("指標へのコメント") ? RowKind.BLOCK : RowKind.NOTE;
             }
             if (label.length() <= 50) {
+                String bare = label.replaceAll("^[【\\[<＜〔]|[】\\]>＞〕]$", "");
+                if (SECTION.matcher(bare).matches()) {
+                    return RowKind.SECTION;
+                }
                 for (Block block : Block.values()) {
                     if (block.pattern.matcher(label).matches()) {
                         return RowKind.BLOCK;
@@ -546,7 +672,8 @@ public final class StrategySheetExtractor {
                     return false;
                 }
             }
-            return number && measure;
+            return number && measure || number && cells.stream().filter(c -> !c.text().isBlank()).count() == 1
+                    && goals.isEmpty() && kinds.stream().noneMatch(k -> k == RowKind.NUMERIC_HEADER || k == RowKind.KPI_HEADER);
         }
 
         /**
@@ -560,6 +687,13 @@ public final class StrategySheetExtractor {
             int unit = -1;
             int status = -1;
             int department = -1;
+            /** A column of the baseline's year (基準年度, 策定当初年度), when the table prints one. */
+            int baselineYear = -1;
+            /** The columns of a flat list that names each row's goal and measure (基本目標, 施策, 施策名). */
+            int goal = -1;
+            int goalName = -1;
+            int measure = -1;
+            int measureName = -1;
             GridCell baseline;
             GridCell target;
             final List<GridCell> actuals = new ArrayList<>();
@@ -598,6 +732,38 @@ public final class StrategySheetExtractor {
                 GridCell cell = cell(row, column);
                 return cell == null ? "" : cell.text();
             }
+
+            /**
+             * The name of a row: the first cell of the name column's span that is not only a number
+             * (the label 指標名 is often printed over the number column too), or {@code null}.
+             */
+            GridCell name(int row) {
+                int last = spans.getOrDefault(name, name);
+                for (int c = name; c <= last; c++) {
+                    GridCell cell = grid.cell(row, c);
+                    if (cell != null && !cell.text().isBlank() && !isNumbering(label(cell))) {
+                        return cell;
+                    }
+                }
+                return null;
+            }
+        }
+
+        /** A page number printed at a page break inside a table: {@code - 2 -}, {@code 2/5}. */
+        private static boolean isPageNumber(List<GridCell> cells) {
+            List<GridCell> filled = cells.stream().filter(c -> !c.text().isBlank()).toList();
+            return filled.size() == 1 && JapaneseText.toHalfWidthDigits(filled.get(0).text().strip())
+                    .matches("[-ー－―]\\s*\\d{1,3}\\s*[-ー－―]|\\d{1,3}\\s*/\\s*\\d{1,3}|[pP]\\.?\\s*\\d{1,3}");
+        }
+
+        /** The printed key of the statuses under a table: 進捗状況　A：目標達成…　B：…　C：… */
+        private static boolean isLegend(String label) {
+            return label.startsWith("凡例") || label.matches(".*A[:：].*B[:：].*");
+        }
+
+        /** A printed number alone: ①, (1), 1. */
+        private static boolean isNumbering(String label) {
+            return (label.length() == 1 && label.charAt(0) >= '①' && label.charAt(0) <= '⑳') || NUMBERING.matcher(label).matches();
         }
 
         private Columns columns(List<GridCell> header, RowKind kind) {
@@ -615,9 +781,19 @@ public final class StrategySheetExtractor {
                     columns.number = cell.column();
                 } else if (label.startsWith("単位")) {
                     columns.unit = cell.column();
+                } else if (label.matches("(策定当初|基準|策定)(の)?年(度)?")) {
+                    columns.baselineYear = cell.column();
+                } else if (label.equals("基本目標") || label.equals("基本目標No.") || label.equals("基本目標番号")) {
+                    columns.goal = cell.column();
+                } else if (label.equals("基本目標名")) {
+                    columns.goalName = cell.column();
+                } else if (label.equals("施策") || label.equals("具体的な施策") || label.equals("施策No.")) {
+                    columns.measure = cell.column();
+                } else if (label.equals("施策名") || label.equals("具体的な施策名")) {
+                    columns.measureName = cell.column();
                 } else if (label.contains("策定当初") || label.startsWith("基準値")) {
                     columns.baseline = cell;
-                } else if (label.startsWith("目標")) {
+                } else if (label.startsWith("目標") || (label.contains("目標") && YEAR_IN_LABEL_START.matcher(label).find())) {
                     columns.target = cell;
                 } else if (label.contains("評価") || label.contains("進捗状況") || label.contains("達成状況")) {
                     columns.status = cell.column();
@@ -649,6 +825,11 @@ public final class StrategySheetExtractor {
             YearValue target;
             StatusCell status;
             boolean rejected;
+            /** The goal and measure a flat list names in the row, or -1 / {@code null}. */
+            int goalNumber = -1;
+            String goalName;
+            String measureLabel;
+            String measureName;
         }
 
         /**
@@ -691,6 +872,9 @@ public final class StrategySheetExtractor {
             for (int i = headerIndex + 1; i < rows.size() && kinds.get(i) == RowKind.OTHER; i++) {
                 int row = rows.get(i);
                 List<GridCell> cells = grid.row(row);
+                if (isPageNumber(cells)) {
+                    continue;
+                }
                 if (isYearRow(cells, columns)) {
                     Map<Integer, GridCell> years = new HashMap<>();
                     for (GridCell cell : cells) {
@@ -701,8 +885,8 @@ public final class StrategySheetExtractor {
                     isYear.add(true);
                     continue;
                 }
-                GridCell name = columns.cell(row, columns.name);
-                if (name != null && !name.text().isBlank()) {
+                GridCell name = columns.name(row);
+                if (name != null) {
                     valueRows.add(row);
                     isYear.add(false);
                     continue;
@@ -717,7 +901,7 @@ public final class StrategySheetExtractor {
             }
             // years over the values: the first row is a year row, the last a value row, one year row each
             boolean yearsOver = !isYear.isEmpty() && isYear.get(0) && !isYear.get(isYear.size() - 1)
-                    && yearRows.size() == valueRows.size();
+                    && (yearRows.size() >= 2 || valueRows.size() == 1);
             List<Map<Integer, GridCell>> itemYears = new ArrayList<>();
             for (int v = 0; v < valueRows.size(); v++) {
                 itemYears.add(new HashMap<>());
@@ -739,13 +923,15 @@ public final class StrategySheetExtractor {
             }
 
             List<Item> items = new ArrayList<>();
+            // unique within the table, or within a row's goal and measure in a flat list
             Set<Integer> numbers = new HashSet<>();
             for (int p = 0; p < valueRows.size(); p++) {
                 Item item = item(valueRows.get(p), itemYears.get(p), columns, tableName, p + 1);
                 if (item == null || item.rejected) {
                     continue;
                 }
-                if (!numbers.add(item.number)) {
+                if (!numbers.add(item.goalNumber * 10000 + (item.measureLabel == null ? 0 : item.measureLabel.charAt(0)) * 100
+                        + item.number)) {
                     warning(item.cell, "duplicate_number", "the " + tableName + " number " + item.number
                             + " is printed twice in the table", item.nameAsPrinted);
                 }
@@ -771,14 +957,19 @@ public final class StrategySheetExtractor {
 
         private Item item(int row, Map<Integer, GridCell> years, Columns columns, String tableName, int position) {
             Item item = new Item();
-            GridCell nameCell = columns.cell(row, columns.name);
+            GridCell nameCell = columns.name(row);
             item.cell = nameCell.address();
             item.nameAsPrinted = nameCell.text().strip();
             item.name = collapse(item.nameAsPrinted);
             item.number = position;
             int numberColumn = columns.number >= 0 ? columns.number : columns.name > 0 ? columns.name - 1 : -1;
-            if (numberColumn >= 0) {
-                GridCell numberCell = columns.number >= 0 ? columns.cell(row, numberColumn) : grid.cell(row, numberColumn);
+            {
+                // the number in its own column, left of the name, or in the name's span (指標名 over ① and the name)
+                GridCell numberCell = columns.number >= 0 ? columns.cell(row, numberColumn)
+                        : numberColumn >= 0 ? grid.cell(row, numberColumn) : null;
+                if (numberCell == null || numberCell.column() == nameCell.column()) {
+                    numberCell = columns.cell(row, columns.name);
+                }
                 String printed = numberCell == null || numberCell.column() == nameCell.column() ? "" : label(numberCell);
                 if (printed.length() == 1 && printed.charAt(0) >= '①' && printed.charAt(0) <= '⑳') {
                     item.number = printed.charAt(0) - '①' + 1;
@@ -804,6 +995,16 @@ public final class StrategySheetExtractor {
             if (columns.department >= 0) {
                 String department = collapse(columns.text(row, columns.department));
                 item.department = department.isEmpty() ? null : department;
+            }
+            if (columns.goal >= 0) {
+                Matcher goal = NUMBERING.matcher(JapaneseText.toHalfWidthDigits(columns.text(row, columns.goal).strip()));
+                item.goalNumber = goal.matches() ? Integer.parseInt(goal.group(1)) : -1;
+                item.goalName = columns.goalName >= 0 ? collapse(columns.text(row, columns.goalName)) : "";
+            }
+            if (columns.measure >= 0) {
+                Matcher measure = Pattern.compile("^[(（]?([ァ-ヶ])[)）]?$").matcher(columns.text(row, columns.measure).strip());
+                item.measureLabel = measure.matches() ? measure.group(1) : null;
+                item.measureName = columns.measureName >= 0 ? collapse(columns.text(row, columns.measureName)) : "";
             }
 
             long rowErrors = rowErrorCount();
@@ -851,6 +1052,10 @@ public final class StrategySheetExtractor {
         private YearValue value(int row, GridCell column, ValueKind kind, Map<Integer, GridCell> years,
                 Columns columns, String tableName, Item item) {
             GridCell ownYear = years.get(column.column());
+            if (kind == ValueKind.BASELINE && columns.baselineYear >= 0) {
+                GridCell printed = columns.cell(row, columns.baselineYear);
+                ownYear = printed != null ? printed : ownYear;
+            }
             GridCell yearCell = ownYear != null ? ownYear : columns.headerYears.get(column.column());
             GridCell cell = columns.cell(row, column.column());
             String address = cell != null ? cell.address() : CellAddresses.a1(row, column.column());
@@ -968,7 +1173,16 @@ public final class StrategySheetExtractor {
             }
             StringBuilder text = new StringBuilder();
             String firstCell = null;
-            for (int i = headingIndex; i < rows.size() && (i == headingIndex || kinds.get(i) == RowKind.OTHER); i++) {
+            int first = headingIndex + 1;
+            if (first < rows.size() && kinds.get(first) == RowKind.GOAL) {
+                // 外部評価委員会からの意見, then the goal it is about, then the text
+                readGoal(grid.row(rows.get(first)));
+                first++;
+            }
+            for (int i = headingIndex; i < rows.size() && (i == headingIndex || i < first || kinds.get(i) == RowKind.OTHER); i++) {
+                if (i > headingIndex && i < first) {
+                    continue;
+                }
                 for (GridCell cell : grid.row(rows.get(i))) {
                     if (i == headingIndex && cell.column() == heading.column()) {
                         continue;
@@ -987,7 +1201,12 @@ public final class StrategySheetExtractor {
                 return;
             }
             MeasureBuilder measure = block.ofMeasure ? currentMeasure() : null;
-            narratives.add(new NarrativeDraft(block.key, collapse(heading.text()), text.toString(), firstCell, goal, measure));
+            if (goal == null && summary == null
+                    && kinds.stream().noneMatch(k -> k == RowKind.NUMERIC_HEADER || k == RowKind.KPI_HEADER)) {
+                currentGoal(null);
+            }
+            narratives.add(new NarrativeDraft(block.key, collapse(heading.text()), text.toString(), firstCell, goal, measure,
+                    block.ofMeasure));
         }
 
         private OptionalInt evaluationYear(Located title, List<Goal> built) {
@@ -1025,7 +1244,12 @@ public final class StrategySheetExtractor {
                 for (MeasureBuilder measure : measures) {
                     built.add(measure.build());
                 }
-                Located at = cell != null ? cell : new Located(null, "");
+                // a goal known only from the sheet or file name is placed at its first figure or narrative
+                Located at = cell != null ? cell
+                        : !targets.isEmpty() ? new Located(targets.get(0).cell(), name)
+                        : !built.isEmpty() ? new Located(built.get(0).cell(), name)
+                        : new Located(narratives.stream().filter(n -> n.goal() == this).map(NarrativeDraft::cell).findFirst()
+                                .orElse("A1"), name);
                 return new Goal(number, name, at, List.copyOf(targets), List.copyOf(built));
             }
         }
@@ -1063,8 +1287,8 @@ public final class StrategySheetExtractor {
         }
 
         /** A narrative block before its goal's number and measure's letter are known. */
-        private record NarrativeDraft(String key, String heading, String text, String cell, GoalBuilder goal,
-                MeasureBuilder measure) {
+        private record NarrativeDraft(String key, String heading, String text, String cell, GoalBuilder goal, MeasureBuilder measure,
+                boolean ofMeasure) {
         }
 
         private void error(String cell, String rule, String message, String raw) {

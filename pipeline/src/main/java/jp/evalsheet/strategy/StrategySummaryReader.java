@@ -78,16 +78,38 @@ final class StrategySummaryReader {
                     shares = true;
                 }
             }
+            // a heading of one category starts its block, also after the A+B shares of the previous one;
+            // both categories in one row are the column heads of the A+B shares
+            long markers = cells.stream().map(c -> JapaneseText.toHalfWidthLetters(c.label()))
+                    .filter(l -> l.length() <= 40 && (l.contains("数値目標の達成状況") || l.matches("[<＜〈]?KPIの進捗状況[>＞〉]?")))
+                    .count();
+            boolean printsShare = cells.stream().anyMatch(c -> SHARE.matcher(JapaneseText.toHalfWidthDigits(c.text().strip())).matches());
+            if (markers == 1 && !printsShare && !cells.stream().anyMatch(c -> c.label().contains("AとB"))) {
+                shares = false;
+            }
             if (rowCategory != null && !shares) {
                 category = rowCategory;
             }
-            GridCell first = firstFilled(cells);
+            // the status: the row's first cell, or the cell after its category (a flat list: 区分 | 進捗状況 | 件数 | 割合)
+            GridCell first = null;
+            String code = null;
+            for (GridCell cell : cells) {
+                if (cell.text().isBlank()) {
+                    continue;
+                }
+                code = statusCode(cell);
+                if (code != null || rowCategory == null || first != null) {
+                    first = cell;
+                    break;
+                }
+                first = cell;
+            }
             if (first == null) {
                 continue;
             }
-            String firstLabel = JapaneseText.toHalfWidthLetters(first.label());
-            Matcher status = STATUS.matcher(firstLabel);
-            String code = status.matches() ? status.group(1) : firstLabel.equals("合計") || firstLabel.equals("計") ? "合計" : null;
+            if (rowCategory != null && code != null) {
+                category = rowCategory;
+            }
             if (code != null && category != null && !shares) {
                 GridCell count = null;
                 GridCell share = null;
@@ -145,12 +167,10 @@ final class StrategySummaryReader {
         return new PrintedCount(category, code, number, percent, at.address(), at.text().strip());
     }
 
-    private static GridCell firstFilled(List<GridCell> cells) {
-        for (GridCell cell : cells) {
-            if (!cell.text().isBlank()) {
-                return cell;
-            }
-        }
-        return null;
+    /** A, B, C or 合計 when the cell is a status row's label, else {@code null}. */
+    private static String statusCode(GridCell cell) {
+        String label = JapaneseText.toHalfWidthLetters(cell.label());
+        Matcher status = STATUS.matcher(label);
+        return status.matches() ? status.group(1) : label.equals("合計") || label.equals("計") ? "合計" : null;
     }
 }

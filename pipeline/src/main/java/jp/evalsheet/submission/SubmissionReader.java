@@ -64,7 +64,8 @@ public final class SubmissionReader {
             return new Submission(file, sha256, size, format, true, List.of(), List.of());
         }
         try {
-            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(extract(grid)));
+            String baseName = file.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            WorkbookReaders.forFile(file.path()).read(file.path(), grid -> sheets.add(extract(grid, baseName)));
         } catch (WorkbookReadException e) {
             fileFindings.add(Finding.error(e.sheetName(), null, "unreadable_file", e.getMessage(), null));
             return new Submission(file, sha256, size, format, false, yearsChecked(sheets), List.copyOf(fileFindings));
@@ -80,9 +81,10 @@ public final class SubmissionReader {
     }
 
     /**
-     * Every sheet with its evaluation year checked against the run's. A strategy 総括 sheet, which
-     * prints no year of its own, takes the year of the file's other strategy sheets, else the run's;
-     * without either it is not loaded (a warning says why).
+     * Every sheet with its evaluation year checked against the run's. A strategy sheet that prints no
+     * year of its own (the 総括, a page of narratives) takes the year of the file's other strategy
+     * sheets, else the run's; else it keeps year 0, which publishing resolves from the run's other
+     * strategy sheets of its municipality.
      */
     private List<ExtractedSheet> yearsChecked(List<ExtractedSheet> sheets) {
         Integer fileYear = sheets.stream()
@@ -92,12 +94,7 @@ public final class SubmissionReader {
         for (ExtractedSheet sheet : sheets) {
             if (sheet.content() instanceof StrategySheet strategy && strategy.evaluationFiscalYear() == 0) {
                 if (fileYear == null) {
-                    List<Finding> findings = new ArrayList<>(sheet.findings());
-                    findings.add(Finding.warning(sheet.sheetName(), null, "summary_without_year", "the 総括 prints no "
-                            + "evaluation year and no other sheet of the file gives one, so it was not loaded; put it in "
-                            + "the workbook of the KPI sheets, add a title such as '総括（令和6年度）', or run with "
-                            + "--fiscal-year", null));
-                    checked.add(new ExtractedSheet(sheet.sheetName(), null, List.copyOf(findings)));
+                    checked.add(sheet);
                     continue;
                 }
                 sheet = new ExtractedSheet(sheet.sheetName(), strategy.withEvaluationFiscalYear(fileYear), sheet.findings());
@@ -120,7 +117,7 @@ public final class SubmissionReader {
         return new ExtractedSheet(sheet.sheetName(), sheet.content(), List.copyOf(findings));
     }
 
-    private ExtractedSheet extract(SheetGrid grid) {
+    private ExtractedSheet extract(SheetGrid grid, String fileName) {
         if (grid.hidden()) {
             return new ExtractedSheet(grid.sheetName(), null, List.of(Finding.warning(grid.sheetName(), null, "hidden_sheet",
                     "the sheet is hidden and was not loaded; unhide it if it should be", null)));
@@ -130,7 +127,7 @@ public final class SubmissionReader {
             return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
         }
         if (StrategySheetExtractor.recognizes(grid)) {
-            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid);
+            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid, fileName);
             return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
         }
         if (WelfareOverviewExtractor.recognizes(grid)) {

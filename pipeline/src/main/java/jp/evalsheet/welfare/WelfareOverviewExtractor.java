@@ -229,7 +229,7 @@ public final class WelfareOverviewExtractor {
                 }
             }
         }
-        if (findings.stream().anyMatch(Finding::isError)) {
+        if (findings.stream().anyMatch(Finding::rejectsSheet)) {
             return new Extraction(null, List.copyOf(findings));
         }
         return new Extraction(new WelfareOverview(sheet, year.getAsInt(), department,

@@ -218,7 +218,7 @@ public final class WelfareSheetExtractor {
                 error(null, "missing_evaluation_year", "expected the evaluation year in the title (e.g. Ｒ5年度) "
                         + "or at least one 実績値 in the year table", null);
             }
-            if (findings.stream().anyMatch(Finding::isError)) {
+            if (findings.stream().anyMatch(Finding::rejectsSheet)) {
                 return new Extraction(null, List.copyOf(findings));
             }
             WelfareSheet result = new WelfareSheet(sheet, year.getAsInt(), blankToNull(bureau), sections, sectionsCell,

@@ -664,7 +664,8 @@ class PolicySheetExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(finding.rejectsSheet()).isFalse();
             assertThat(finding.sheetName()).isEqualTo("施策611");
             assertThat(finding.cell()).isEqualTo("D24");
             assertThat(finding.rule()).isEqualTo("cost_not_a_number");
@@ -689,8 +690,8 @@ class PolicySheetExtractorTests {
 
         // then
         assertThat(extraction.isRejected()).isFalse();
-        assertThat(extraction.findings()).extracting(Finding::severity, Finding::cell, Finding::rule).containsExactly(
-                tuple(Finding.Severity.WARNING, "D22", "cost_not_a_number"));
+        assertThat(extraction.findings()).extracting(Finding::rejectsSheet, Finding::cell, Finding::rule).containsExactly(
+                tuple(false, "D22", "cost_not_a_number"));
         assertThat(extraction.sheet().projects().get(0).costs()).extracting(PolicySheet.ProjectCost::cell)
                 .containsExactly("C22", "E22");
     }
@@ -717,7 +718,7 @@ class PolicySheetExtractorTests {
     }
 
     @Test
-    void shouldWarnAndLeaveOutATotalRowCellThatIsNotACost() {
+    void shouldLeaveOutATotalRowCellThatIsNotACostAsARowError() {
         // given
         List<String[]> rows = validSheet();
         rows.set(24, row("計（単位：千円）", "", "10,059", "約5千", "6,717"));
@@ -728,7 +729,8 @@ class PolicySheetExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(finding.severity()).isEqualTo(Finding.Severity.ERROR);
+            assertThat(finding.rejectsSheet()).isFalse();
             assertThat(finding.cell()).isEqualTo("D25");
             assertThat(finding.message()).endsWith("; this 計 figure was not loaded");
         });

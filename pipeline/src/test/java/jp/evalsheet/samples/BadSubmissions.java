@@ -357,7 +357,8 @@ public final class BadSubmissions {
             negativeCell[0] = cell.getAddress().formatAsString();
         });
         add("a negative cost", negative, "rejected", List.of(Expected.error("negative_cost", "施策654", negativeCell[0],
-                "expected a cost of 0 or more thousand yen, found a negative cost", null)),
+                "expected a cost of 0 or more thousand yen, found a negative cost", null),
+                partialReplacement("施策654", "654")),
                 List.of(Subject.policy("654")), List.of());
 
         String[] absurdCell = new String[1];
@@ -368,7 +369,8 @@ public final class BadSubmissions {
             absurdCell[0] = cell.getAddress().formatAsString();
         });
         add("an absurd cost (more than 100 billion yen)", absurd, "rejected", List.of(Expected.error("absurd_cost", "施策655",
-                absurdCell[0], "expected a cost in thousand yen of at most 100,000,000 (100 billion yen)", "1,234,567,890")),
+                absurdCell[0], "expected a cost in thousand yen of at most 100,000,000 (100 billion yen)", "1,234,567,890"),
+                partialReplacement("施策655", "655")),
                 List.of(Subject.policy("655")), List.of());
 
         ratingCase("rating-5", "a rating ⑤ on a scale of 1 to 4", CITY_PROMOTION, "施策656", "3 進捗状況",
@@ -410,6 +412,24 @@ public final class BadSubmissions {
 
     // ---------------------------------------------------------------- strategy and welfare sheets with an error
 
+    /**
+     * A row error in a sheet that would replace a published one: the sheet is rejected at publishing,
+     * so that the published rows are not lost.
+     */
+    private static Expected partialReplacement(String sheet, String subject) {
+        return Expected.error("partial_replacement", sheet, null, "would replace subject " + subject + " as published from",
+                null);
+    }
+
+    /**
+     * The two cases of goal 1 (a status D, a year R0) each lose a row, and then both submit subject 1
+     * in the same run: neither is loaded, whatever its rows.
+     */
+    private static Expected alsoSubmitted(String sheet, String subject) {
+        return Expected.error("duplicate_submission", sheet, null, "subject " + subject + " of fiscal year 2024 is also "
+                + "submitted in", null);
+    }
+
     private void strategyAndWelfareErrors() throws IOException {
         String status = name("strategy-status-D.xlsx");
         String[] statusCell = new String[1];
@@ -420,7 +440,7 @@ public final class BadSubmissions {
         });
         add("a strategy status D", status, "rejected", List.of(Expected.error("invalid_status", "基本目標1", statusCell[0],
                 "the status (評価) of 数値目標 '民営事業所従業員数の向上': expected a status A, B or C, found \"D　評価不能\"",
-                "D　評価不能")), List.of(new Subject("regional_strategy_2", "1")), List.of());
+                "D　評価不能"), alsoSubmitted("基本目標1", "1")), List.of(new Subject("regional_strategy_2", "1")), List.of());
 
         String baseline = name("strategy-baseline-year-R0.xlsx");
         String[] baselineCell = new String[1];
@@ -431,7 +451,8 @@ public final class BadSubmissions {
         });
         add("an unknown era year as a baseline year (R0)", baseline, "rejected", List.of(Expected.error(
                 "invalid_baseline_year", "基本目標1", baselineCell[0], "expected the year of the baseline (策定当初) of "
-                        + "数値目標 '民営事業所従業員数の向上' as an era year such as (R1), (H28) or (R元), found （R0）", "（R0）")),
+                        + "数値目標 '民営事業所従業員数の向上' as an era year such as (R1), (H28) or (R元), found （R0）", "（R0）"),
+                alsoSubmitted("基本目標1", "1")),
                 List.of(new Subject("regional_strategy_2", "1")), List.of());
 
         String about = name("strategy-value-about-40.xlsx");
@@ -443,7 +464,8 @@ public final class BadSubmissions {
             aboutCell[0] = cell.getAddress().formatAsString();
         });
         add("a strategy value 約40 in a numeric column", about, "rejected", List.of(Expected.error("value_not_a_number",
-                "基本目標2", aboutCell[0], "expected a number such as 40,923, 58.2% or -84", "約40")),
+                "基本目標2", aboutCell[0], "expected a number such as 40,923, 58.2% or -84", "約40"),
+                partialReplacement("基本目標2", "2")),
                 List.of(new Subject("regional_strategy_2", "2")), List.of());
 
         String grade = name("welfare-evaluation-S.xlsx");
@@ -631,7 +653,8 @@ public final class BadSubmissions {
                 "2,財政調整基金積立事業,\"486,587\",\"1,672,434\",約17億,継続").getBytes(CsvReader.CP932));
         String sheet = csv.substring(0, csv.length() - ".csv".length());
         add("a CP932 CSV with text in a cost cell", csv, "rejected", List.of(Expected.error("cost_not_a_number", sheet,
-                "E" + row, "expected a cost in thousand yen such as 10,059, or - for none", "約17億")),
+                "E" + row, "expected a cost in thousand yen such as 10,059, or - for none", "約17億"),
+                partialReplacement(sheet, "652")),
                 List.of(Subject.policy("652")), List.of());
     }
 
