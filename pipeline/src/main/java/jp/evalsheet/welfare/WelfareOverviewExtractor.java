@@ -146,7 +146,7 @@ public final class WelfareOverviewExtractor {
                 goalCell = new Located(goalText.address(), goalText.text().strip());
                 goal = parsed;
                 if (goal == null) {
-                    findings.add(Finding.warning(sheet, goalText.address(), "invalid_basic_goal",
+                    findings.add(Finding.rowError(sheet, goalText.address(), "invalid_basic_goal",
                             "expected 基本目標 to start with its number, e.g. '１　市民の暮らしを支える仕組みづくり'; "
                                     + "the projects under it were not loaded", goalText.text()));
                 }
@@ -156,7 +156,7 @@ public final class WelfareOverviewExtractor {
                 directionCell = new Located(directionText.address(), directionText.text().strip());
                 direction = WelfareLabels.direction(directionText.text());
                 if (direction == null) {
-                    findings.add(Finding.warning(sheet, directionText.address(), "invalid_policy_direction",
+                    findings.add(Finding.rowError(sheet, directionText.address(), "invalid_policy_direction",
                             "expected 施策の方向性 to start with its number in parentheses, e.g. '（１）地域共生社会の実現に向けた仕組みづくり'; "
                                     + "the projects under it were not loaded", directionText.text()));
                 }
@@ -165,7 +165,7 @@ public final class WelfareOverviewExtractor {
             if (project == null) {
                 if (hasGrades) {
                     GridCell at = grid.cell(row, projectColumn);
-                    findings.add(Finding.warning(sheet, CellAddresses.a1(row, projectColumn), "invalid_project",
+                    findings.add(Finding.rowError(sheet, CellAddresses.a1(row, projectColumn), "invalid_project",
                             "expected the project's circled number (①, ②, …) in the 事業名 column of a row with grades; "
                                     + "the grades of this row were not loaded", at == null ? "" : at.text()));
                 }
@@ -182,7 +182,7 @@ public final class WelfareOverviewExtractor {
             }
             if (goal == null || direction == null) {
                 if (goalCell == null || directionCell == null) {
-                    findings.add(Finding.warning(sheet, projectText.address(), "missing_label",
+                    findings.add(Finding.rowError(sheet, projectText.address(), "missing_label",
                             "expected the 基本目標 and 施策の方向性 of this project in its row or above it; "
                                     + "the row was not loaded", projectText.text()));
                 }
@@ -197,7 +197,7 @@ public final class WelfareOverviewExtractor {
                 try {
                     grades.add(Grade.of(column.getValue(), StatusParser.parse(cell.text(), GRADES), cell.address()));
                 } catch (ValueParseException e) {
-                    findings.add(Finding.warning(sheet, cell.address(), "invalid_grade", "進捗状況 "
+                    findings.add(Finding.rowError(sheet, cell.address(), "invalid_grade", "進捗状況 "
                             + EraYearParser.eraLabel(column.getValue()) + ": " + e.getMessage() + "; this grade was not loaded",
                             cell.text()));
                 }

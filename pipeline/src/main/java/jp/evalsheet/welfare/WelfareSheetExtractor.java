@@ -445,7 +445,7 @@ public final class WelfareSheetExtractor {
                     readYearRow(row, group.kind, head, true);
                 } else {
                     GridCell first = grid.row(row).get(0);
-                    warning(first.address(), "unread_row", "expected each row under " + JapaneseText.joinLines(group.label.text())
+                    rowError(first.address(), "unread_row", "expected each row under " + JapaneseText.joinLines(group.label.text())
                             + " to carry its own sub-label (啓発, 研修), in a column before the years or at the start of "
                             + "each year cell (啓発 21件); the values of this row were not loaded", first.text());
                 }
@@ -527,7 +527,7 @@ public final class WelfareSheetExtractor {
                 String text = cell == null ? "" : trim(cell.text());
                 if (inCell && !text.isEmpty()) {
                     if (!text.startsWith(subLabel)) {
-                        warning(address, "unreadable_value", "expected the sub-label " + subLabel + " then the value "
+                        rowError(address, "unreadable_value", "expected the sub-label " + subLabel + " then the value "
                                 + "(e.g. '" + subLabel + " 21件') in this cell of the " + kindLabel(kind) + " row, as in the "
                                 + "other cells of its row; this value was not loaded", cell.text());
                         continue;
@@ -539,7 +539,7 @@ public final class WelfareSheetExtractor {
                     continue;
                 }
                 if (EXCEL_ERROR.matcher(text).matches()) {
-                    warning(address, "unreadable_value", "the cell of " + kindLabel(kind) + " " + EraYearParser.eraLabel(column.getValue())
+                    rowError(address, "unreadable_value", "the cell of " + kindLabel(kind) + " " + EraYearParser.eraLabel(column.getValue())
                             + " shows the Excel error " + text + " instead of a value; this value was not loaded: "
                             + "correct the formula or type the value", cell.text());
                     continue;
@@ -800,6 +800,11 @@ public final class WelfareSheetExtractor {
 
         private void error(String cell, String rule, String message, String raw) {
             findings.add(Finding.error(sheet, cell, rule, message, raw));
+        }
+
+        /** A value or row that could not be read and was not loaded: an error on its cell that costs only it. */
+        private void rowError(String cell, String rule, String message, String raw) {
+            findings.add(Finding.rowError(sheet, cell, rule, message, raw));
         }
 
         private void warning(String cell, String rule, String message, String raw) {

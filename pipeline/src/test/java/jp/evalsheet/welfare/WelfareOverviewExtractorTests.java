@@ -68,7 +68,7 @@ class WelfareOverviewExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell, Finding::rawText)
-                .containsExactly(tuple(Finding.Severity.WARNING, "invalid_grade", "G6", "S"));
+                .containsExactly(tuple(Finding.Severity.ERROR, "invalid_grade", "G6", "S"));
         assertThat(extraction.findings().get(0).message()).contains("R5", "A, B or C", "not loaded");
         assertThat(extraction.overview().rows().get(1).grades()).extracting(WelfareOverview.Grade::cell)
                 .containsExactly("E6", "F6");
@@ -192,7 +192,7 @@ class WelfareOverviewExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell)
-                .containsExactly(tuple(Finding.Severity.WARNING, "invalid_project", "C3"));
+                .containsExactly(tuple(Finding.Severity.ERROR, "invalid_project", "C3"));
         assertThat(extraction.overview().rows()).extracting(WelfareOverview.Row::subjectCode).containsExactly("1-1", "1-3");
     }
 
@@ -212,7 +212,7 @@ class WelfareOverviewExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell)
-                .containsExactly(tuple(Finding.Severity.WARNING, "invalid_basic_goal", "A3"));
+                .containsExactly(tuple(Finding.Severity.ERROR, "invalid_basic_goal", "A3"));
         assertThat(extraction.findings().get(0).message()).contains("not loaded");
         assertThat(extraction.overview().rows()).extracting(WelfareOverview.Row::subjectCode).containsExactly("1-1", "12-1");
     }

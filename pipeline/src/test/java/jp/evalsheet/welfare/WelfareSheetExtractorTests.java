@@ -462,7 +462,7 @@ class WelfareSheetExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell, Finding::rawText)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.WARNING, "unreadable_value", "D10", "研修 9件"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.ERROR, "unreadable_value", "D10", "研修 9件"));
         assertThat(extraction.findings().get(0).message()).contains("啓発", "not loaded");
         WelfareSheet sheet = extraction.sheet();
         assertThat(sheet.values(Kind.TARGET)).filteredOn(v -> v.fiscalYear() == 2022)
@@ -486,7 +486,7 @@ class WelfareSheetExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.WARNING, "unread_row", "D11"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.ERROR, "unread_row", "D11"));
         assertThat(extraction.sheet().values(Kind.TARGET)).extracting(YearValue::cell)
                 .containsExactly("D10", "E10", "F10", "G10", "H10");
     }
@@ -502,7 +502,7 @@ class WelfareSheetExtractorTests {
         // then
         assertThat(extraction.isRejected()).isFalse();
         assertThat(extraction.findings()).extracting(Finding::severity, Finding::rule, Finding::cell, Finding::rawText)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.WARNING, "unreadable_value", "E11", "#DIV/0!"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Finding.Severity.ERROR, "unreadable_value", "E11", "#DIV/0!"));
         assertThat(extraction.findings().get(0).message()).contains("実績値 R4", "not loaded");
         assertThat(extraction.sheet().values(Kind.ACTUAL)).extracting(YearValue::cell).containsExactly("D11");
         assertThat(extraction.sheet().blankYears()).extracting(WelfareSheet.BlankYear::cell).doesNotContain("E11");
