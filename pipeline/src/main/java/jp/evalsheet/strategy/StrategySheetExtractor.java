@@ -139,19 +139,27 @@ public final class StrategySheetExtractor {
     public static boolean recognizes(SheetGrid grid) {
         boolean goal = false;
         boolean table = false;
+        // cheap hints gathered in the same pass, so that the sheets of other families (most of a run)
+        // are not read again by the detectors of a 総括 or of a page of narratives
+        boolean summary = false;
+        boolean narrative = false;
         for (int row : grid.rowIndexes()) {
             List<GridCell> cells = grid.row(row);
             for (GridCell cell : cells) {
                 String label = label(cell);
                 goal |= label.startsWith("基本目標") && label.length() <= 80;
+                if (label.length() <= 50) {
+                    summary |= label.contains("の達成状況") || label.contains("KPIの進捗状況");
+                    narrative |= label.contains("KPIの進捗状況") || label.contains("主な取組") || label.contains("外部評価委員会");
+                }
             }
             table |= headerKind(cells) != null;
             if (goal && table) {
                 return true;
             }
         }
-        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || StrategySummaryReader.recognizes(grid)
-                || !table && isNarrativeSheet(grid, goal);
+        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || summary && StrategySummaryReader.recognizes(grid)
+                || !table && narrative && isNarrativeSheet(grid, goal);
     }
 
     /**
