@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import jp.evalsheet.samples.StrategyTruth;
 import jp.evalsheet.samples.TruthTable;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.support.Warehouse;
@@ -38,7 +39,6 @@ import jp.evalsheet.value.EraYearParser;
  */
 class LayoutRobustnessIntegrationTests {
 
-    private static final String[] STRATEGY_YEARS = {"R2", "R3", "R4", "R5", "R6"};
     private static final List<String> POLICY_YEARS = List.of("R2", "R3", "R4_forecast");
     private static final Map<String, Integer> POLICY_FISCAL_YEAR = Map.of("R2", 2020, "R3", 2021, "R4_forecast", 2022);
 
@@ -102,15 +102,9 @@ class LayoutRobustnessIntegrationTests {
 
     private static void strategy(Loaded warehouse) {
         String layout = warehouse.layout();
-        List<String> expected = new ArrayList<>();
-        for (Map<String, String> row : TruthTable.load("strategy_numeric_target").rows()) {
-            expected.addAll(strategyValues("数値目標", row.get("basic_goal_no"), row.get("target_no"), row));
-        }
-        for (Map<String, String> row : TruthTable.load("strategy_kpi").rows()) {
-            expected.addAll(strategyValues("KPI", row.get("basic_goal_no") + "-" + row.get("measure_label"), row.get("kpi_no"), row));
-        }
+        List<String> expected = StrategyTruth.allValues();
         assertThat(warehouse.lines("""
-                select i.indicator_category, v.owner_code, v.indicator_no, i.indicator_name, i.unit,
+                select i.indicator_category, v.owner_code, v.indicator_no, i.indicator_name, i.unit, i.is_cumulative,
                     v.value_kind, v.fiscal_year, v.value, replace(v._raw_text, '―', '—')
                 from fct_indicator_values as v
                 inner join fct_indicators as i on i._sheet_load_id = v._sheet_load_id
@@ -305,24 +299,7 @@ class LayoutRobustnessIntegrationTests {
         }
     }
 
-    private static List<String> strategyValues(String category, String owner, String number, Map<String, String> row) {
-        String name = row.containsKey("kpi_name") ? row.get("kpi_name") : row.get("target_name");
-        String prefix = String.join("|", category, owner, number, name, row.get("unit").replace("％", "%"));
-        List<String> values = new ArrayList<>();
-        values.add(prefix + "|baseline|" + EraYearParser.parseFiscalYear(row.get("baseline_year")).getAsInt() + "|"
-                + number(row.get("baseline_value_num")) + "|" + row.get("baseline_value"));
-        for (int i = 0; i < STRATEGY_YEARS.length; i++) {
-            String year = STRATEGY_YEARS[i];
-            if (!row.get("actual_" + year).isEmpty()) {
-                values.add(prefix + "|actual|" + (2020 + i) + "|" + number(row.get("actual_" + year + "_num")) + "|"
-                        + row.get("actual_" + year));
-            }
-        }
-        values.add(prefix + "|target|2025|" + number(row.get("target_R7_num")) + "|" + row.get("target_R7"));
-        return values;
-    }
-
     private static String number(String value) {
-        return value.isEmpty() ? "null" : new BigDecimal(value).stripTrailingZeros().toPlainString();
+        return StrategyTruth.number(value);
     }
 }

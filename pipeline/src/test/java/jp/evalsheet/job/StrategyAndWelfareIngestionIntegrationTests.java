@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jp.evalsheet.samples.StrategyTruth;
 import jp.evalsheet.samples.TruthTable;
 import jp.evalsheet.support.Warehouse;
 import jp.evalsheet.value.EraYearParser;
@@ -28,7 +28,6 @@ import jp.evalsheet.value.EraYearParser;
  */
 class StrategyAndWelfareIngestionIntegrationTests {
 
-    private static final String[] STRATEGY_YEARS = {"R2", "R3", "R4", "R5", "R6"};
 
     @TempDir
     static Path temp;
@@ -43,14 +42,7 @@ class StrategyAndWelfareIngestionIntegrationTests {
 
     @Test
     void shouldLoadEveryKpiAndNumericTargetValueByValue() {
-        List<String> expected = new ArrayList<>();
-        for (Map<String, String> row : TruthTable.load("strategy_numeric_target").rows()) {
-            expected.addAll(strategyValues("数値目標", row.get("basic_goal_no"), row.get("target_no"), row));
-        }
-        for (Map<String, String> row : TruthTable.load("strategy_kpi").rows()) {
-            expected.addAll(strategyValues("KPI", row.get("basic_goal_no") + "-" + row.get("measure_label"),
-                    row.get("kpi_no"), row));
-        }
+        List<String> expected = StrategyTruth.allValues();
 
         List<String> actual = warehouse.lines("""
                 select i.indicator_category, v.owner_code, v.indicator_no, i.indicator_name, i.unit, i.is_cumulative,
@@ -270,24 +262,6 @@ class StrategyAndWelfareIngestionIntegrationTests {
         return Path.of(StrategyAndWelfareIngestionIntegrationTests.class.getResource("/fixtures/" + name).toURI());
     }
 
-    private static List<String> strategyValues(String category, String owner, String number, Map<String, String> row) {
-        String name = row.containsKey("kpi_name") ? row.get("kpi_name") : row.get("target_name");
-        String prefix = String.join("|", category, owner, number, name, row.get("unit").replace("％", "%"),
-                String.valueOf(row.containsKey("cumulative") ? Boolean.parseBoolean(row.get("cumulative")) : name.contains("累計")));
-        List<String> values = new ArrayList<>();
-        values.add(prefix + "|baseline|" + EraYearParser.parseFiscalYear(row.get("baseline_year")).getAsInt() + "|"
-                + number(row.get("baseline_value_num")) + "|" + row.get("baseline_value"));
-        for (int i = 0; i < STRATEGY_YEARS.length; i++) {
-            String year = STRATEGY_YEARS[i];
-            if (!row.get("actual_" + year).isEmpty()) {
-                values.add(prefix + "|actual|" + (2020 + i) + "|" + number(row.get("actual_" + year + "_num")) + "|"
-                        + row.get("actual_" + year));
-            }
-        }
-        values.add(prefix + "|target|2025|" + number(row.get("target_R7_num")) + "|" + row.get("target_R7"));
-        return values;
-    }
-
     private static void addWelfareValue(List<String> expected, String owner, String kind, String year, String raw) {
         if (!raw.isEmpty()) {
             expected.add(owner + "|" + kind + "|" + EraYearParser.parseFiscalYear(year).getAsInt() + "|" + raw);
@@ -303,9 +277,6 @@ class StrategyAndWelfareIngestionIntegrationTests {
         return a.compareTo(b);
     }
 
-    private static String number(String value) {
-        return value.isEmpty() ? "null" : new BigDecimal(value).stripTrailingZeros().toPlainString();
-    }
 
     /** The label printed after the status letter: {@code B　策定当初より良くなっている} gives the text alone. */
     private static String label(String printed) {
