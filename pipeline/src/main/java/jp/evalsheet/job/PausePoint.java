@@ -5,7 +5,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Named points of a run where the crash tests stop the job to kill it: when the system property
  * {@code evalsheet.pause-at} names a point, the run prints {@code PAUSED <point>} and waits there
- * until the process is killed. Without the property (always, outside those tests) this does nothing.
+ * until the process is killed, or, when {@code evalsheet.pause-resume=stdin}, until a line comes on
+ * standard input (so that a test can change the input folder mid-run). Without the property (always,
+ * outside those tests) this does nothing.
  * Points: {@code loading:<chunk>} (inside a chunk's transaction, after its rows are appended),
  * {@code publishing} (inside the publishing transaction, before the data tests) and
  * {@code swapping} (after the run completed, before the working copy replaces the warehouse).
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class PausePoint {
 
     private static final String PROPERTY = "evalsheet.pause-at";
+    private static final String RESUME = "evalsheet.pause-resume";
 
     private PausePoint() {
     }
@@ -23,6 +26,14 @@ public final class PausePoint {
         }
         System.out.println("PAUSED " + point);
         System.out.flush();
+        if ("stdin".equals(System.getProperty(RESUME))) {
+            try {
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                return;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         try {
             while (true) {
                 TimeUnit.HOURS.sleep(1);

@@ -106,6 +106,16 @@ public final class StrategySheetExtractor {
     /** Headings that only structure the page: 1 数値目標の達成状況, 重要業績評価指標（KPI）, 具体的な施策. */
     private static final Pattern SECTION = Pattern.compile(
             "^(\\d{1,2}[.．、]?)?(数値目標.*|重要業績評価指標.*|KPI.*|基本目標ごと.*)$");
+    /** Brackets around a heading: 【重要業績評価指標（KPI）】. */
+    private static final Pattern BRACKETS = Pattern.compile("^[【\\[<＜〔]|[】\\]>＞〕]$");
+    /** A page number printed at a page break: - 2 -, 2/5, p.2. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("[-ー－―]\\s*\\d{1,3}\\s*[-ー－―]|\\d{1,3}\\s*/\\s*\\d{1,3}|[pP]\\.?\\s*\\d{1,3}");
+    /** The printed key of the statuses: 進捗状況　A：目標達成…　B：…. */
+    private static final Pattern LEGEND = Pattern.compile(".*A[:：].*B[:：].*");
+    /** The label of a column of the baseline's year: 基準年度, 策定当初年度. */
+    private static final Pattern BASELINE_YEAR = Pattern.compile("(策定当初|基準|策定)(の)?年(度)?");
+    /** The （年度） printed under a header. */
+    private static final Pattern YEAR_LABEL = Pattern.compile("\\(?年度\\)?");
     /** A row that ends a table: a note (※…, （注）…) or the end mark （以下余白）. */
     private static final Pattern NOTE = Pattern.compile("^(※|\\(注\\)|注[)）:：]|\\(?以下余白\\)?|〈|<).*", Pattern.DOTALL);
 
@@ -139,27 +149,34 @@ public final class StrategySheetExtractor {
     public static boolean recognizes(SheetGrid grid) {
         boolean goal = false;
         boolean table = false;
-        // cheap hints gathered in the same pass, so that the sheets of other families (most of a run)
-        // are not read again by the detectors of a 総括 or of a page of narratives
-        boolean summary = false;
-        boolean narrative = false;
         for (int row : grid.rowIndexes()) {
             List<GridCell> cells = grid.row(row);
             for (GridCell cell : cells) {
                 String label = label(cell);
                 goal |= label.startsWith("基本目標") && label.length() <= 80;
-                if (label.length() <= 50) {
-                    summary |= label.contains("の達成状況") || label.contains("KPIの進捗状況");
-                    narrative |= label.contains("KPIの進捗状況") || label.contains("主な取組") || label.contains("外部評価委員会");
-                }
             }
             table |= headerKind(cells) != null;
             if (goal && table) {
                 return true;
             }
         }
-        return table && SHEET_MEASURE.matcher(grid.sheetName()).find() || summary && StrategySummaryReader.recognizes(grid)
-                || !table && narrative && isNarrativeSheet(grid, goal);
+        return table && SHEET_MEASURE.matcher(grid.sheetName()).find();
+    }
+
+    /**
+     * Whether a sheet that no family recognized is a page of the strategy without a table: the 総括
+     * roll-up, or a page of its narratives. Asked last, so that the sheets of the other families (most
+     * of a run) are not read again for it.
+     */
+    public static boolean recognizesPageWithoutTable(SheetGrid grid) {
+        boolean goal = false;
+        for (int row : grid.rowIndexes()) {
+            for (GridCell cell : grid.row(row)) {
+                String label = label(cell);
+                goal |= label.startsWith("基本目標") && label.length() <= 80;
+            }
+        }
+        return StrategySummaryReader.recognizes(grid) || isNarrativeSheet(grid, goal);
     }
 
     /**
@@ -256,6 +273,8 @@ public final class StrategySheetExtractor {
         private String nameMeasureLabel;
         /** The printed 総括, or {@code null}: its headings (＜KPIの進捗状況＞) are not narratives of a goal. */
         private PrintedSummary summary;
+        /** While rows are classified: whether a table header stands above the row. */
+        private boolean tableAbove;
         private GoalBuilder goal;
 
         /** The name of the file, or {@code null}: the last place a goal's number or measure's letter is looked for. */
@@ -270,7 +289,9 @@ public final class StrategySheetExtractor {
 
         Extraction read() {
             for (int row : rows) {
-                kinds.add(classify(grid.row(row)));
+                RowKind kind = classify(grid.row(row));
+                kinds.add(kind);
+                tableAbove |= kind == RowKind.NUMERIC_HEADER || kind == RowKind.KPI_HEADER;
             }
             summary = StrategySummaryReader.read(grid, findings);
             Located title = null;
@@ -382,7 +403,7 @@ public final class StrategySheetExtractor {
                         anyRead |= !items.isEmpty();
                         for (Item item : items) {
                             GoalBuilder owner = item.goalNumber >= 0 ? goalOf(item.goalNumber, item.goalName, item.cell)
-                                    : currentGoal(cells.get(0));
+                                    : currentGoal();
                             owner.targets.add(new NumericTarget(item.number, item.name, item.nameAsPrinted, item.unit,
                                     item.cell, item.baseline, item.actuals, item.target, item.status));
                         }
@@ -394,10 +415,10 @@ public final class StrategySheetExtractor {
                         for (Item item : items) {
                             MeasureBuilder measure = item.measureLabel != null
                                     ? measureOf(item.goalNumber >= 0 ? goalOf(item.goalNumber, item.goalName, item.cell)
-                                            : currentGoal(cells.get(0)), item)
+                                            : currentGoal(), item)
                                     : currentMeasure();
                             if (measure == null) {
-                                currentGoal(cells.get(0));
+                                currentGoal();
                                 measure = newMeasure(null, "", null);
                             }
                             if (measure.tableCell == null) {
@@ -568,8 +589,8 @@ public final class StrategySheetExtractor {
             return added;
         }
 
-        /** The goal of a table: the current one, or a goal whose number the title or sheet name gives. */
-        private GoalBuilder currentGoal(GridCell at) {
+        /** The current goal, or a new one whose number the title cells, sheet or file name give at the end. */
+        private GoalBuilder currentGoal() {
             if (goal == null) {
                 goal = new GoalBuilder(-1, "", null);
                 goals.add(goal);
@@ -605,7 +626,7 @@ public final class StrategySheetExtractor {
         }
 
         private MeasureBuilder newMeasure(String label, String name, String cell) {
-            currentGoal(null);
+            currentGoal();
             MeasureBuilder measure = new MeasureBuilder(label, name, cell);
             goal.measures.add(measure);
             return measure;
@@ -644,7 +665,7 @@ public final class StrategySheetExtractor {
                 return label.contains("指標へのコメント") ? RowKind.BLOCK : RowKind.NOTE;
             }
             if (label.length() <= 50) {
-                String bare = label.replaceAll("^[【\\[<＜〔]|[】\\]>＞〕]$", "");
+                String bare = BRACKETS.matcher(label).replaceAll("");
                 if (SECTION.matcher(bare).matches()) {
                     return RowKind.SECTION;
                 }
@@ -665,6 +686,9 @@ public final class StrategySheetExtractor {
          * measure's name after the letter.
          */
         private boolean isTitleRow(List<GridCell> cells) {
+            if (cells.size() > 6) {
+                return false;
+            }
             boolean number = false;
             boolean measure = false;
             for (GridCell cell : cells) {
@@ -680,8 +704,7 @@ public final class StrategySheetExtractor {
                     return false;
                 }
             }
-            return number && measure || number && cells.stream().filter(c -> !c.text().isBlank()).count() == 1
-                    && goals.isEmpty() && kinds.stream().noneMatch(k -> k == RowKind.NUMERIC_HEADER || k == RowKind.KPI_HEADER);
+            return number && measure || number && !tableAbove && cells.stream().filter(c -> !c.text().isBlank()).count() == 1;
         }
 
         /**
@@ -759,14 +782,17 @@ public final class StrategySheetExtractor {
 
         /** A page number printed at a page break inside a table: {@code - 2 -}, {@code 2/5}. */
         private static boolean isPageNumber(List<GridCell> cells) {
+            if (cells.size() > 3) {
+                return false;
+            }
             List<GridCell> filled = cells.stream().filter(c -> !c.text().isBlank()).toList();
-            return filled.size() == 1 && JapaneseText.toHalfWidthDigits(filled.get(0).text().strip())
-                    .matches("[-ー－―]\\s*\\d{1,3}\\s*[-ー－―]|\\d{1,3}\\s*/\\s*\\d{1,3}|[pP]\\.?\\s*\\d{1,3}");
+            return filled.size() == 1
+                    && PAGE_NUMBER.matcher(JapaneseText.toHalfWidthDigits(filled.get(0).text().strip())).matches();
         }
 
         /** The printed key of the statuses under a table: 進捗状況　A：目標達成…　B：…　C：… */
         private static boolean isLegend(String label) {
-            return label.startsWith("凡例") || label.matches(".*A[:：].*B[:：].*");
+            return label.startsWith("凡例") || label.indexOf('B') > 0 && LEGEND.matcher(label).matches();
         }
 
         /** A printed number alone: ①, (1), 1. */
@@ -789,7 +815,7 @@ public final class StrategySheetExtractor {
                     columns.number = cell.column();
                 } else if (label.startsWith("単位")) {
                     columns.unit = cell.column();
-                } else if (label.matches("(策定当初|基準|策定)(の)?年(度)?")) {
+                } else if (BASELINE_YEAR.matcher(label).matches()) {
                     columns.baselineYear = cell.column();
                 } else if (label.equals("基本目標") || label.equals("基本目標No.") || label.equals("基本目標番号")) {
                     columns.goal = cell.column();
@@ -900,7 +926,7 @@ public final class StrategySheetExtractor {
                     continue;
                 }
                 boolean values = cells.stream().anyMatch(c -> columns.isValueColumn(columns.owner(c.column())) && !c.text().isBlank());
-                boolean yearLabels = cells.stream().allMatch(c -> label(c).matches("\\(?年度\\)?"));
+                boolean yearLabels = cells.stream().allMatch(c -> YEAR_LABEL.matcher(label(c)).matches());
                 if (values && !yearLabels) {
                     warning(cells.get(0).address(), "row_without_name", "the row holds values in the " + tableName
                             + " table but no name in the column " + CellAddresses.columnLetters(columns.name)
@@ -1211,7 +1237,7 @@ public final class StrategySheetExtractor {
             MeasureBuilder measure = block.ofMeasure ? currentMeasure() : null;
             if (goal == null && summary == null
                     && kinds.stream().noneMatch(k -> k == RowKind.NUMERIC_HEADER || k == RowKind.KPI_HEADER)) {
-                currentGoal(null);
+                currentGoal();
             }
             narratives.add(new NarrativeDraft(block.key, collapse(heading.text()), text.toString(), firstCell, goal, measure,
                     block.ofMeasure));

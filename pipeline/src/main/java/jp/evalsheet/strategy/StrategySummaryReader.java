@@ -30,6 +30,8 @@ final class StrategySummaryReader {
     /** A status row's first cell: the letter, then its wording if it is in the same cell. */
     private static final Pattern STATUS = Pattern.compile("^([ABC])(?:[\\s　].*|[^A-Za-z0-9+].*)?$", Pattern.DOTALL);
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,4})\\s*件?$");
+    /** The heading of the KPI roll-up: ＜KPIの進捗状況＞ (not 各KPIの進捗状況, a narrative). */
+    private static final Pattern KPI_HEADING = Pattern.compile("[<＜〈]?KPIの進捗状況[>＞〉]?");
     private static final Pattern SHARE = Pattern.compile("^(\\d{1,3}(?:\\.\\d+)?)\\s*[%％]$");
 
     private StrategySummaryReader() {
@@ -38,6 +40,22 @@ final class StrategySummaryReader {
     /** Whether the sheet prints the roll-up: at least three status rows under a category heading. */
     static boolean recognizes(SheetGrid grid) {
         return read(grid, new ArrayList<>()) != null;
+    }
+
+    /**
+     * Whether the sheet prints a 合計 (every roll-up does; a KPI table does not): a cheap test before
+     * the roll-up is read, since every strategy sheet is asked for one.
+     */
+    private static boolean mayPrintSummary(SheetGrid grid) {
+        for (int row : grid.rowIndexes()) {
+            for (GridCell cell : grid.row(row)) {
+                String label = cell.label();
+                if (label.equals("合計") || label.equals("計")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The title of a 総括 sheet: the first cell that names 総括 or 効果検証, or {@code null}. */
@@ -55,6 +73,9 @@ final class StrategySummaryReader {
 
     /** The roll-up the sheet prints, or {@code null} when it prints none. */
     static PrintedSummary read(SheetGrid grid, List<Finding> findings) {
+        if (!mayPrintSummary(grid)) {
+            return null;
+        }
         List<PrintedCount> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String category = null;
@@ -71,7 +92,7 @@ final class StrategySummaryReader {
                 }
                 if (label.contains("数値目標の達成状況")) {
                     rowCategory = "数値目標";
-                } else if (label.matches("[<＜〈]?KPIの進捗状況[>＞〉]?")) {
+                } else if (KPI_HEADING.matcher(label).matches()) {
                     rowCategory = "KPI";
                 }
                 if (label.contains("指標の総括") || label.contains("AとBの割合")) {
@@ -81,10 +102,10 @@ final class StrategySummaryReader {
             // a heading of one category starts its block, also after the A+B shares of the previous one;
             // both categories in one row are the column heads of the A+B shares
             long markers = cells.stream().map(c -> JapaneseText.toHalfWidthLetters(c.label()))
-                    .filter(l -> l.length() <= 40 && (l.contains("数値目標の達成状況") || l.matches("[<＜〈]?KPIの進捗状況[>＞〉]?")))
+                    .filter(l -> l.length() <= 40 && (l.contains("数値目標の達成状況") || KPI_HEADING.matcher(l).matches()))
                     .count();
-            boolean printsShare = cells.stream().anyMatch(c -> SHARE.matcher(JapaneseText.toHalfWidthDigits(c.text().strip())).matches());
-            if (markers == 1 && !printsShare && !cells.stream().anyMatch(c -> c.label().contains("AとB"))) {
+            if (markers == 1 && cells.stream().noneMatch(c -> SHARE.matcher(JapaneseText.toHalfWidthDigits(c.text().strip())).matches())
+                    && !cells.stream().anyMatch(c -> c.label().contains("AとB"))) {
                 shares = false;
             }
             if (rowCategory != null && !shares) {

@@ -2,7 +2,6 @@ package jp.evalsheet.submission;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -51,9 +50,18 @@ public final class SubmissionReader {
      * municipality. A file whose municipality cannot be told is rejected without being read.
      */
     public Submission read(SubmissionFile file, java.util.function.Predicate<String> alreadyLoaded) {
-        String sha256 = sha256(file);
-        long size = size(file);
         String format = format(file);
+        String sha256;
+        long size;
+        try {
+            sha256 = sha256(file);
+            size = Files.size(file.path());
+        } catch (IOException e) {
+            // deleted or moved since the folder was listed, or not readable by the job: a rejected file
+            return new Submission(file, "", 0, format, false, List.of(), List.of(Finding.error(null, null, "unreadable_file",
+                    "the file could not be read (" + reason(e) + "): it was moved or deleted during the run, or the job "
+                            + "may not read it; check it is in the folder and readable, and run again", null)));
+        }
         List<ExtractedSheet> sheets = new ArrayList<>();
         List<Finding> fileFindings = new ArrayList<>();
         if (file.municipality() == null) {
@@ -138,6 +146,10 @@ public final class SubmissionReader {
             WelfareSheetExtractor.Extraction extraction = welfareExtractor.extract(grid);
             return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
         }
+        if (StrategySheetExtractor.recognizesPageWithoutTable(grid)) {
+            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid, fileName);
+            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
+        }
         if (grid.cellCount() == 0) {
             return new ExtractedSheet(grid.sheetName(), null, List.of());
         }
@@ -145,23 +157,24 @@ public final class SubmissionReader {
                 "unknown_sheet_family", "the sheet is of no known family (not a 施策評価シート, 総合戦略 効果検証 or 地域福祉計画 評価シート) and was not loaded", null)));
     }
 
-    private static String sha256(SubmissionFile file) {
+    private static String sha256(SubmissionFile file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file.path()), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.name(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static long size(SubmissionFile file) {
-        try {
-            return Files.size(file.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.name(), e);
+    /** Why a file could not be read, in a few words: no such file, access denied, or the message. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
         }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "access denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String format(SubmissionFile file) {

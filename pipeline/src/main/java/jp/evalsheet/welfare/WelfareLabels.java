@@ -27,6 +27,9 @@ final class WelfareLabels {
     private static final Pattern PROJECT = Pattern.compile("^([①-⑳])\\s*(.*)$", Pattern.DOTALL);
     private static final Pattern SHORT_ERA_YEAR = Pattern.compile("^.{0,4}(R|H|令和|平成)(元|\\d{1,2})年度?.{0,6}$");
 
+    /** Each alias normalized once: {@link #is} runs for every cell of every welfare sheet. */
+    private static final java.util.Map<String, String> NORMALIZED_ALIASES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private WelfareLabels() {
     }
 
@@ -63,7 +66,7 @@ final class WelfareLabels {
     /** Whether the normalized label is one of the {@code aliases} (normalized). */
     static boolean is(String normalizedLabel, String... aliases) {
         for (String alias : aliases) {
-            if (normalizedLabel.equals(Labels.normalize(alias))) {
+            if (normalizedLabel.equals(NORMALIZED_ALIASES.computeIfAbsent(alias, Labels::normalize))) {
                 return true;
             }
         }

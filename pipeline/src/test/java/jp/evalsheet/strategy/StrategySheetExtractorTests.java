@@ -615,7 +615,8 @@ class StrategySheetExtractorTests {
         StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
 
         // then
-        assertThat(StrategySheetExtractor.recognizes(grid)).isTrue();
+        assertThat(StrategySheetExtractor.recognizes(grid)).isFalse();
+        assertThat(StrategySheetExtractor.recognizesPageWithoutTable(grid)).isTrue();
         assertThat(extraction.findings()).isEmpty();
         StrategySheet sheet = extraction.sheet();
         assertThat(sheet.goals()).isEmpty();
