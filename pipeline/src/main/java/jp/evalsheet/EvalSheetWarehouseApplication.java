@@ -23,7 +23,8 @@ import jp.evalsheet.load.WarehouseFile;
  * embedded DuckDB file. Options: {@code --input=DIR} (default {@code input}),
  * {@code --warehouse=FILE} (default {@code warehouse.duckdb}), {@code --restart} (resume the last
  * failed run instead of starting a new one), {@code --fiscal-year=R4} (reject sheets of another
- * evaluation year), {@code --validate} (check the folder without changing the warehouse).
+ * evaluation year), {@code --validate} (check the folder without changing the warehouse), {@code --help},
+ * {@code --version}; any other option is refused before anything runs ({@link CommandLineOptions}).
  *
  * <p>The job loads into a working copy of the warehouse, which replaces the published file only
  * when the run has completed (see {@link WarehouseFile}).
@@ -40,6 +41,22 @@ public class EvalSheetWarehouseApplication {
 
     /** Runs the application once and returns its exit code (0 ok, 2 some input rejected, 1 failed). */
     public static int run(String... args) {
+        java.io.PrintStream out = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        if (CommandLineOptions.asksForHelp(args)) {
+            out.print(CommandLineOptions.USAGE);
+            return 0;
+        }
+        if (CommandLineOptions.asksForVersion(args)) {
+            out.println(CommandLineOptions.version());
+            return 0;
+        }
+        java.util.Optional<String> problem = CommandLineOptions.problem(args);
+        if (problem.isPresent()) {
+            out.println("Refused: " + problem.get() + ". Nothing was run and nothing was changed.");
+            out.println();
+            out.print(CommandLineOptions.USAGE);
+            return FAILED;
+        }
         useTheJdkXmlFactories();
         Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
         if (Arrays.asList(args).contains("--validate")) {

@@ -173,7 +173,16 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
             return;
         }
-        out.println("Warehouse: " + file + "  (read-only JDBC URL: jdbc:duckdb:" + file + ";duckdb.read_only=true)");
+        out.println("Warehouse: " + file + "  (read-only JDBC URL: " + readOnlyUrl(Path.of(file)) + ")");
+    }
+
+    /**
+     * The JDBC URL a BI tool or analyst opens the warehouse with: read-only, and without external
+     * access, so that a client can neither read other files of the machine ({@code read_csv('/etc/…')})
+     * nor write any ({@code COPY … TO} the warehouse itself); the views need neither.
+     */
+    public static String readOnlyUrl(Path warehouse) {
+        return "jdbc:duckdb:" + warehouse.toAbsolutePath().normalize() + ";duckdb.read_only=true;enable_external_access=false";
     }
 
     @Override

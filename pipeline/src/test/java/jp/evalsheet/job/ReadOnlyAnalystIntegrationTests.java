@@ -54,7 +54,9 @@ class ReadOnlyAnalystIntegrationTests {
                 "v_status_summary 26",
                 "v_value_changes 0",
                 "v_welfare_grade_trend 135",
-                "write refused");
+                "write refused",
+                "file read refused",
+                "file write refused");
         assertThat(warehouse.count("select count(*) from fct_project_costs")).isEqualTo(92 * 3);
     }
 

@@ -10,13 +10,15 @@ import java.util.List;
 
 /**
  * A separate analyst process: opens the warehouse with nothing but the plain DuckDB JDBC driver and
- * the read-only URL from the README, counts the rows of every analyst view, and tries one write,
- * which must fail. Prints {@code view_name row_count} lines, then {@code write refused}.
+ * the read-only URL the job prints, counts the rows of every analyst view, and tries one write, one
+ * read of a file and one write of a file (over the warehouse itself), which must all fail. Prints
+ * {@code view_name row_count} lines, then {@code write refused}, {@code file read refused} and
+ * {@code file write refused}.
  */
 public final class ReadOnlyViewReader {
 
     public static void main(String[] args) throws SQLException {
-        String url = "jdbc:duckdb:" + args[0] + ";duckdb.read_only=true";
+        String url = jp.evalsheet.job.IngestionCommand.readOnlyUrl(java.nio.file.Path.of(args[0]));
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
             List<String> views = new ArrayList<>();
             try (ResultSet result = statement.executeQuery("select table_name from information_schema.tables "
@@ -36,6 +38,17 @@ public final class ReadOnlyViewReader {
                 System.out.println("write accepted");
             } catch (SQLException e) {
                 System.out.println("write refused");
+            }
+            try (ResultSet result = statement.executeQuery("select count(*) from read_text('" + args[0] + "')")) {
+                System.out.println("file read accepted");
+            } catch (SQLException e) {
+                System.out.println("file read refused");
+            }
+            try {
+                statement.execute("copy (select 1 as x) to '" + args[0] + "' (format csv)");
+                System.out.println("file write accepted");
+            } catch (SQLException e) {
+                System.out.println("file write refused");
             }
         }
     }

@@ -1,0 +1,110 @@
+package jp.evalsheet.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import jp.evalsheet.EvalSheetWarehouseApplication;
+
+/**
+ * The command line is checked before anything runs: {@code --help} and {@code --version} print and
+ * exit, and a mistyped option is refused with the usage text instead of starting an ingestion with
+ * the defaults (./input into ./warehouse.duckdb, overwriting ./feedback).
+ */
+class CommandLineIntegrationTests {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldPrintTheUsageAndRunNothingForHelp() {
+        // given the defaults' files as they are before
+        Snapshot before = Snapshot.ofDefaults();
+
+        // when
+        Run run = run("--help");
+
+        // then
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("Usage: java -jar evalsheet-warehouse.jar [options]")
+                .contains("--input=DIR", "--restart", "--version");
+        assertThat(run.output()).doesNotContain("Annual ingestion run");
+        assertThat(Snapshot.ofDefaults()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldPrintTheVersionAndRunNothing() {
+        Snapshot before = Snapshot.ofDefaults();
+
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("evalsheet-warehouse ").contains("Java 17");
+        assertThat(Snapshot.ofDefaults()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--inptu=input", "--fiscal-year", "--restart=yes", "input", "-v"})
+    void shouldRefuseACommandLineItDoesNotKnowAndTouchNothing(String wrong) {
+        // given
+        Path warehouse = temp.resolve("warehouse.duckdb");
+        Path feedback = temp.resolve("feedback");
+
+        // when
+        Run run = run(wrong, "--warehouse=" + warehouse, "--feedback=" + feedback);
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).startsWith("Refused: ").contains("Nothing was run and nothing was changed.")
+                .contains("Usage: java -jar evalsheet-warehouse.jar");
+        assertThat(run.output()).doesNotContain("Annual ingestion run");
+        assertThat(warehouse).doesNotExist();
+        assertThat(feedback).doesNotExist();
+    }
+
+    @Test
+    void shouldNameTheOptionItRefuses() {
+        assertThat(run("--inptu=input").output()).startsWith("Refused: unknown option --inptu.");
+        assertThat(run("--fiscal-year").output()).startsWith("Refused: the option --fiscal-year needs a value, such as --fiscal-year=R4.");
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = EvalSheetWarehouseApplication.run(args);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    /** Whether the default warehouse and feedback folder exist, and when they last changed. */
+    private record Snapshot(boolean warehouse, FileTime warehouseTime, boolean feedback, FileTime feedbackTime) {
+
+        static Snapshot ofDefaults() {
+            Path warehouse = Path.of("warehouse.duckdb");
+            Path feedback = Path.of("feedback");
+            try {
+                return new Snapshot(Files.exists(warehouse), Files.exists(warehouse) ? Files.getLastModifiedTime(warehouse) : null,
+                        Files.exists(feedback), Files.exists(feedback) ? Files.getLastModifiedTime(feedback) : null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
