@@ -778,11 +778,22 @@ public final class FeedbackWorkbookWriter {
         void writeTo(Path file) throws IOException;
     }
 
-    /** Writes {@code target} through a temporary file beside it, so that a reader never sees half of it. */
+    /** The mode of a workbook: readable by the group and the others (0644), like a file the office saves. */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> SHARED =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
+    /**
+     * Writes {@code target} through a temporary file beside it, so that a reader never sees half of it;
+     * the workbook is readable by the group (0644) where the file system has POSIX permissions.
+     */
     static void replace(Path target, FileWriting writing) throws IOException {
         Path temporary = Files.createTempFile(target.getParent(), ".feedback-", ".xlsx.part");
         try {
             writing.writeTo(temporary);
+            // a temporary file is created for its owner alone (0600); the office shares the workbooks
+            if (Files.getFileStore(temporary).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, SHARED);
+            }
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

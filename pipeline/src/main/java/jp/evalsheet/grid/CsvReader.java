@@ -76,7 +76,7 @@ public final class CsvReader implements WorkbookReader {
             throw new WorkbookReadException(ReadMessages.EMPTY, file, null);
         }
         Encoding encoding = detectEncoding(file);
-        String sheetName = FileSniffer.baseName(file);
+        String sheetName = java.text.Normalizer.normalize(FileSniffer.baseName(file), java.text.Normalizer.Form.NFC);
         SheetGrid grid = parse(file, encoding, sheetName);
         sheets.accept(grid);
     }

@@ -1,6 +1,7 @@
 package jp.evalsheet.job;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,9 +95,10 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
 
     private SubmissionFile submissionFile(Path path) {
         Path relative = inputDir.relativize(path);
-        String name = relative.toString().replace('\\', '/');
+        // a name saved on macOS is decomposed (NFD: プ as フ and ゜); the warehouse keeps every name composed
+        String name = Normalizer.normalize(relative.toString().replace('\\', '/'), Normalizer.Form.NFC);
         if (relative.getNameCount() > 1) {
-            String folder = relative.getName(0).toString();
+            String folder = Normalizer.normalize(relative.getName(0).toString(), Normalizer.Form.NFC);
             try {
                 Optional<Municipality> fromFolder = Municipality.parseFolder(folder);
                 if (fromFolder.isPresent()) {

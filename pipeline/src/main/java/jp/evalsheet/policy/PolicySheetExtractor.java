@@ -25,6 +25,7 @@ import jp.evalsheet.policy.PolicySheet.Project;
 import jp.evalsheet.policy.PolicySheet.ProjectCost;
 import jp.evalsheet.policy.PolicySheet.ValueKind;
 import jp.evalsheet.value.EraYearParser;
+import jp.evalsheet.value.ExcelErrors;
 import jp.evalsheet.value.JapaneseText;
 import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NumberParser;
@@ -455,6 +456,11 @@ public final class PolicySheetExtractor {
             for (Map.Entry<Integer, int[]> column : columns.entrySet()) {
                 String address = CellAddresses.a1(row, column.getKey());
                 ParsedValue value = parse(grid.cell(row, column.getKey()), address);
+                if (ExcelErrors.isErrorValue(value.raw())) {
+                    findings.add(Finding.rowError(sheet, address, "excel_error_value", ExcelErrors.message(value.raw(),
+                            "the indicator's figure, such as 368 or 7.2%, or - for none"), value.raw()));
+                    continue;
+                }
                 if (value.kind() != jp.evalsheet.value.ValueKind.BLANK) {
                     values.add(new IndicatorValue(column.getValue()[0], kinds.get(column.getKey()), value, address));
                 }

@@ -28,6 +28,7 @@ import jp.evalsheet.strategy.StrategySheet.StatusCell;
 import jp.evalsheet.strategy.StrategySheet.ValueKind;
 import jp.evalsheet.strategy.StrategySheet.YearValue;
 import jp.evalsheet.value.EraYearParser;
+import jp.evalsheet.value.ExcelErrors;
 import jp.evalsheet.value.JapaneseText;
 import jp.evalsheet.value.Labels;
 import jp.evalsheet.value.NameAndUnit;
@@ -1145,6 +1146,11 @@ public final class StrategySheetExtractor {
             boolean numeric = all.stream().anyMatch(v -> v.value().isNumber());
             for (YearValue v : all) {
                 ParsedValue value = v.value();
+                if (ExcelErrors.isErrorValue(value.raw())) {
+                    findings.add(Finding.rowError(sheet, v.cell(), "excel_error_value", ExcelErrors.message(value.raw(),
+                            "the " + v.kind().sqlName() + " value of " + v.yearRaw() + " of '" + item.name + "'"), value.raw()));
+                    continue;
+                }
                 if (value.kind() == jp.evalsheet.value.ValueKind.TEXT
                         && (numeric || JapaneseText.toHalfWidthDigits(value.raw()).matches("(?s).*\\d.*"))) {
                     findings.add(Finding.rowError(sheet, v.cell(), "value_not_a_number", "expected a number such as 40,923, "

@@ -45,6 +45,20 @@ class PolicyIngestionIntegrationTests {
     }
 
     @Test
+    void shouldWriteFeedbackWorkbooksThatColleaguesCanOpen() throws Exception {
+        // a workbook on a shared folder is read by the section's colleagues, not only by the job's user
+        List<Path> workbooks;
+        try (var files = Files.list(warehouse.feedbackDir())) {
+            workbooks = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+        }
+        assertThat(workbooks).hasSize(16);
+        for (Path workbook : workbooks) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(workbook)))
+                    .as(workbook.getFileName().toString()).isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
     void shouldLoadEveryFileOfTheSampleInputWithoutErrors() {
         assertThat(exitCode).isZero();
         assertThat(warehouse.lines("select source_file, file_format, outcome, sheets_loaded from etl_file_loads "

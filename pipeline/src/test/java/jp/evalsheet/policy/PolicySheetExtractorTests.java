@@ -679,6 +679,30 @@ class PolicySheetExtractorTests {
                 .containsExactly("2020 5,650", "2022 7,513");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"#REF!", "#N/A", "#DIV/0!"})
+    void shouldReportASpreadsheetErrorInAnIndicatorCellAndLoadTheOtherValues(String error) {
+        // given the R3 actual of 指標 1 shows a broken formula's error value
+        List<String[]> rows = validSheet();
+        rows.set(8, row("", "50", error, "368", "630"));
+
+        // when
+        PolicySheetExtractor.Extraction extraction = extractor.extract(grid(rows));
+
+        // then
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("excel_error_value");
+            assertThat(finding.isError()).isTrue();
+            assertThat(finding.rejectsSheet()).isFalse();
+            assertThat(finding.cell()).isEqualTo("C9");
+            assertThat(finding.rawText()).isEqualTo(error);
+            assertThat(finding.message()).contains(error, "not loaded");
+        });
+        assertThat(extraction.sheet().indicators().get(0).values()).extracting(v -> v.value().raw())
+                .containsExactly("50", "368", "630");
+    }
+
     @Test
     void shouldLoadTheSheetWithoutATextCostOfARelistedRow() {
         // given the 【再掲】 row, never summed, has text; the policy's one own project is sound

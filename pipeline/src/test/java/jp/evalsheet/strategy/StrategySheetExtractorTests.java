@@ -386,6 +386,25 @@ class StrategySheetExtractorTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"#REF!", "#N/A"})
+    void shouldLoseOnlyTheRowOfASpreadsheetErrorEvenInARowOfText(String error) {
+        // given a qualitative KPI (全項目 every year) whose R3 actual shows a broken formula's error
+        SheetGrid grid = minimalSheet()
+                .cell(text(7, 3, "全項目")).cell(text(7, 4, "全項目")).cell(text(7, 5, error)).cell(text(7, 6, "全項目"))
+                .build();
+
+        StrategySheetExtractor.Extraction extraction = extractor.extract(grid);
+
+        assertThat(extraction.isRejected()).isFalse();
+        assertThat(extraction.sheet().kpis()).isEmpty();
+        assertThat(errors(extraction)).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("excel_error_value");
+            assertThat(finding.cell()).isEqualTo("F8");
+            assertThat(finding.rejectsSheet()).isFalse();
+        });
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"-", "―", "－", "※", "中止", "58.2%", "18.1５ ≪83.1５歳≫", "△5"})
     void shouldAcceptMarksAndPrintedNumbersInAValueColumn(String raw) {
         SheetGrid grid = minimalSheet().cell(text(7, 5, raw)).build();
