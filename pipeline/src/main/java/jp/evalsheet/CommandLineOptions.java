@@ -89,6 +89,11 @@ public final class CommandLineOptions {
             if (!takesValue && equals >= 0) {
                 return Optional.of("the option --" + name + " takes no value");
             }
+            if (name.equals("warehouse") && arg.indexOf(';', equals) >= 0) {
+                // the DuckDB JDBC URL (jdbc:duckdb:PATH;option=value) takes a ; for the start of its options
+                return Optional.of("the warehouse path " + arg.substring(equals + 1) + " contains a ;, which the DuckDB "
+                        + "JDBC URL reads as the start of its options: choose a file name without ;");
+            }
         }
         return Optional.empty();
     }

@@ -36,7 +36,29 @@ public class EvalSheetWarehouseApplication {
     public static final int FAILED = 1;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(runAndExplain(args));
+    }
+
+    /**
+     * {@link #run} for an operator: a failure outside the job (the warehouse file cannot be locked,
+     * copied or renamed, the disk is full) ends in one plain line saying what happened, that nothing
+     * was published, and what to do next, instead of a stack trace alone.
+     */
+    public static int runAndExplain(String... args) {
+        try {
+            return run(args);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            java.io.PrintStream out = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            out.println("FAILED: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + ". Nothing was published: " + Path.of(option(args, "warehouse", "warehouse.duckdb")).toAbsolutePath()
+                    + " still shows its last completed run. Fix the cause and run the same command again"
+                    + " (--restart resumes a run that stopped while loading).");
+            return FAILED;
+        }
     }
 
     /** Runs the application once and returns its exit code (0 ok, 2 some input rejected, 1 failed). */

@@ -1,11 +1,12 @@
 package jp.evalsheet.job;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -74,15 +74,11 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
         if (!Files.isDirectory(inputDir)) {
             throw new ItemStreamException("the input folder " + inputDir.toAbsolutePath() + " does not exist");
         }
-        try (Stream<Path> paths = Files.walk(inputDir)) {
-            files = paths.filter(Files::isRegularFile)
-                    .filter(WorkbookReaders::isCandidate)
-                    .map(this::submissionFile)
-                    .sorted(Comparator.comparing(SubmissionFile::name))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + inputDir, e);
-        }
+        files = listFiles(inputDir).stream()
+                .filter(WorkbookReaders::isCandidate)
+                .map(this::submissionFile)
+                .sorted(Comparator.comparing(SubmissionFile::name))
+                .toList();
         next = context.getInt(READ_COUNT, 0);
         submitted = next;
         AtomicInteger number = new AtomicInteger();
@@ -91,6 +87,38 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Every regular file below the folder, following symbolic links (a municipality's folder is often
+     * a link to where its department keeps it); a link that leads back into a folder already listed is
+     * not followed again.
+     */
+    private static List<Path> listFiles(Path folder) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()) {
+                                found.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof java.nio.file.FileSystemLoopException || e instanceof java.nio.file.NoSuchFileException) {
+                                return java.nio.file.FileVisitResult.CONTINUE; // a loop of links, or a broken link
+                            }
+                            throw e;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        return found;
     }
 
     private SubmissionFile submissionFile(Path path) {

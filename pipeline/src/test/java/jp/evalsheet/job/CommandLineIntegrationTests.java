@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import jp.evalsheet.EvalSheetWarehouseApplication;
+import jp.evalsheet.support.Warehouse;
 
 /**
  * The command line is checked before anything runs: {@code --help} and {@code --version} print and
@@ -78,15 +80,52 @@ class CommandLineIntegrationTests {
         assertThat(run("--fiscal-year").output()).startsWith("Refused: the option --fiscal-year needs a value, such as --fiscal-year=R4.");
     }
 
+    @Test
+    void shouldRefuseAWarehousePathWithASemicolonBeforeAnythingRuns() {
+        // given a path the JDBC URL would cut at its ; (jdbc:duckdb:/…/a;b.duckdb reads the file /…/a)
+        Path warehouse = temp.resolve("a;b.duckdb");
+
+        // when
+        Run run = run("--input=input", "--warehouse=" + warehouse, "--feedback=" + temp.resolve("feedback"));
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).startsWith("Refused: the warehouse path " + warehouse + " contains a ;");
+        assertThat(warehouse).doesNotExist();
+        assertThat(temp.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void shouldEndAFailureOutsideTheJobWithOnePlainLine() throws Exception {
+        // given a warehouse in a folder that cannot exist: its parent is a file
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        Path warehouse = file.resolve("warehouse.duckdb");
+
+        // when
+        Run run = run(true, "--input=input", Warehouse.ASAKA, "--warehouse=" + warehouse, "--feedback=" + temp.resolve("feedback"));
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> lines = run.output().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("FAILED: ")
+                .contains("Nothing was published: " + warehouse + " still shows its last completed run.",
+                        "run the same command again");
+    }
+
     private record Run(int exitCode, String output) {
     }
 
     private static Run run(String... args) {
+        return run(false, args);
+    }
+
+    /** Runs the application as {@code main} does when {@code explained}, capturing what it prints. */
+    private static Run run(boolean explained, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exitCode = EvalSheetWarehouseApplication.run(args);
+            int exitCode = explained ? EvalSheetWarehouseApplication.runAndExplain(args) : EvalSheetWarehouseApplication.run(args);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);

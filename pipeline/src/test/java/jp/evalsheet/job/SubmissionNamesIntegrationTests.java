@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.evalsheet.support.Warehouse;
 
-/** The names the warehouse keeps for submitted files, whatever system saved them. */
+/** Which files a run finds in its input folder, and the names the warehouse keeps for them. */
 class SubmissionNamesIntegrationTests {
 
     private static final String PROMOTION = "R4_施策評価シート_シティ・プロモーション課.xlsx";
@@ -36,5 +36,25 @@ class SubmissionNamesIntegrationTests {
         assertThat(warehouse.lines("select source_file from etl_file_loads")).containsExactly(PROMOTION);
         assertThat(warehouse.count("select count(*) from fct_project_costs where _source_file = ?", PROMOTION))
                 .isPositive();
+    }
+
+    @Test
+    void shouldReadAMunicipalityFolderThatIsASymbolicLink() throws Exception {
+        // given the municipality's folder is a link to where its departments keep their files
+        Path kept = Files.createDirectories(temp.resolve("shared/朝霞市"));
+        Files.copy(Path.of("input", PROMOTION), kept.resolve(PROMOTION));
+        Path input = Files.createDirectory(temp.resolve("input"));
+        Files.createSymbolicLink(input.resolve("112275_朝霞市"), kept);
+        // and a link that leads back to the input folder, which must not be followed round
+        Files.createSymbolicLink(kept.resolve("loop"), input);
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+
+        // when
+        int exitCode = warehouse.ingest(input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(warehouse.lines("select source_file, municipality_code, outcome from etl_file_loads"))
+                .containsExactly("112275_朝霞市/" + PROMOTION + "|112275|loaded");
     }
 }
