@@ -33,8 +33,9 @@ public final class CommandLineOptions {
               --help                  print this text
               --version               print the version
 
-            Exit code 0: everything loaded; 2: some files, sheets or rows were rejected;
-            1: the run failed (or the command line was refused) and nothing was published.
+            Exit code 0: everything loaded; 2: some files, sheets or rows were rejected, or some
+            feedback workbooks could not be written; 1: the run failed (or the command line was
+            refused) and nothing was published.
             """;
 
     private CommandLineOptions() {

@@ -86,7 +86,8 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 1;
         } else if (Boolean.TRUE.equals(jdbc.queryForObject(
                 "select count(*) > 0 from etl_messages where load_run_id = ? and severity = 'error'",
-                Boolean.class, execution.getJobInstanceId()))) {
+                Boolean.class, execution.getJobInstanceId())) || feedbackFailures(execution) > 0) {
+            // some input was rejected, or a department did not get its workbook: someone must act
             exitCode = 2;
         }
     }
@@ -105,6 +106,11 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             parameters.addLong(IngestionJobConfiguration.FISCAL_YEAR, (long) EraYearParser.parseFiscalYearOrThrow(fiscalYear));
         }
         return jobOperator.start(job, parameters.toJobParameters());
+    }
+
+    private static int feedbackFailures(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("writeFeedback"))
+                .mapToInt(step -> step.getExecutionContext().getInt(IngestionJobConfiguration.FEEDBACK_FAILURES, 0)).sum();
     }
 
     private JobExecution restartLastFailed() throws Exception {
@@ -156,6 +162,13 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
         execution.getStepExecutions().stream().filter(step -> step.getStepName().equals("writeFeedback"))
                 .forEach(step -> out.println("Feedback workbooks: " + step.getExecutionContext().getInt("feedback.workbooks", 0)
                         + " written to " + feedback));
+        int unwritten = feedbackFailures(execution);
+        if (unwritten > 0) {
+            out.println("Feedback: " + unwritten + " workbooks could not be written to " + feedback + " (see above)."
+                    + (execution.getStatus() == BatchStatus.COMPLETED && !"true".equals(execution.getJobParameters().getString("dry.run"))
+                            ? " The warehouse was published; make the folder writable and run the same command with "
+                                    + "--validate to write them." : ""));
+        }
         if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
             out.println("Validation only: the warehouse was not changed.");
         }

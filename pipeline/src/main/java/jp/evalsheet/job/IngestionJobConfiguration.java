@@ -42,6 +42,9 @@ public class IngestionJobConfiguration {
     /** Optional job parameter: the evaluation fiscal year the run loads; sheets of other years are rejected. */
     public static final String FISCAL_YEAR = "evaluation.fiscal.year";
 
+    /** The step context entry of writeFeedback counting the workbooks that could not be written. */
+    public static final String FEEDBACK_FAILURES = "feedback.failures";
+
     /** Job parameter: the folder the feedback workbooks are written to. */
     public static final String FEEDBACK_DIR = "feedback.dir";
 
@@ -159,6 +162,8 @@ public class IngestionJobConfiguration {
                                 Path.of(jobExecution.getJobParameters().getString("input.dir")), Path.of(output));
                         context.getStepContext().getStepExecution().getExecutionContext()
                                 .putInt("feedback.workbooks", written.workbooks().size());
+                        context.getStepContext().getStepExecution().getExecutionContext()
+                                .putInt(FEEDBACK_FAILURES, written.failures().size());
                         written.failures().forEach(failure -> System.out.println("  feedback not written: " + failure));
                     }
                     return RepeatStatus.FINISHED;

@@ -112,6 +112,23 @@ class CommandLineIntegrationTests {
                         "run the same command again");
     }
 
+    @Test
+    void shouldNotEndWellWhenNoDepartmentGetsItsFeedback() throws Exception {
+        // given a feedback "folder" that is a file: no workbook can be written there
+        Path feedback = Files.writeString(temp.resolve("feedback"), "x");
+        Path warehouse = temp.resolve("warehouse.duckdb");
+
+        // when
+        Run run = run("--input=input", Warehouse.ASAKA, "--warehouse=" + warehouse, "--feedback=" + feedback);
+
+        // then the data is published, but the run says the workbooks are missing and ends with 2
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(warehouse).exists();
+        assertThat(run.output()).contains("Feedback: 16 workbooks could not be written to " + feedback
+                + " (see above). The warehouse was published; make the folder writable and run the same command with "
+                + "--validate to write them.");
+    }
+
     private record Run(int exitCode, String output) {
     }
 
