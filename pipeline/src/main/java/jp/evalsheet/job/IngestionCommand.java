@@ -75,7 +75,8 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 1;
             return;
         }
-        JobExecution execution = args.containsOption("restart") ? restartLastFailed()
+        JobExecution execution = args.containsOption("restart")
+                ? restartLastFailed(args.containsOption("input") ? input : null)
                 : start(input, fiscalYear, validate, feedback, municipality);
         if (execution == null) {
             exitCode = 1;
@@ -113,11 +114,23 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                 .mapToInt(step -> step.getExecutionContext().getInt(IngestionJobConfiguration.FEEDBACK_FAILURES, 0)).sum();
     }
 
-    private JobExecution restartLastFailed() throws Exception {
+    /**
+     * Resumes the last run where it stopped, over the input it was reading; {@code input}, when the
+     * command names one, must be that input: a run resumed over another folder would mix two.
+     */
+    private JobExecution restartLastFailed(String input) throws Exception {
         JobInstance last = jobRepository.getLastJobInstance(IngestionJobConfiguration.JOB_NAME);
         JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
         if (lastExecution == null) {
             out.println("There is no failed run to restart.");
+            return null;
+        }
+        String readFrom = lastExecution.getJobParameters().getString("input.dir");
+        if (input != null && !Path.of(input).toAbsolutePath().normalize().toString().equals(readFrom)) {
+            out.println("Refused: run " + last.getInstanceId() + " was reading " + readFrom + ", not " + input
+                    + "; --restart resumes it over the same folder. Nothing was changed: restart without --input, or "
+                    + "run without --restart to start a new run over " + input + " from the published warehouse.");
+            exitCode = 1;
             return null;
         }
         if (lastExecution.getStatus() == BatchStatus.COMPLETED) {

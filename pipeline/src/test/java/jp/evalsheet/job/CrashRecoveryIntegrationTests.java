@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,24 @@ class CrashRecoveryIntegrationTests {
         assertThat(warehouse.lines("select load_run_id, status, files_seen, files_loaded from etl_load_runs"))
                 .containsExactly("1|completed|16|16");
         assertThat(warehouse.count("select count(*) from v_current_sheet_loads")).isEqualTo(64);
+    }
+
+    @Test
+    void shouldRefuseToResumeAKilledRunOverAnotherFolder() throws Exception {
+        // given a run over input/ killed while loading
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        killAt("loading:2", warehouse);
+
+        // when it is restarted with another --input (a corrected folder, say)
+        int refused = EvalSheetWarehouseApplication.run("--restart", "--input=" + fixture("next-year"),
+                "--warehouse=" + warehouse.file(), "--feedback=" + warehouse.feedbackDir());
+
+        // then nothing is loaded from either folder, and the run can still be resumed over its own
+        assertThat(refused).isEqualTo(1);
+        assertThat(warehouse.file()).doesNotExist();
+        assertThat(EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir())).isZero();
+        assertThat(views(warehouse)).isEqualTo(cleanRun);
     }
 
     /** Runs the job over input/ in a process of its own and kills it (SIGKILL) when it reaches the point. */
