@@ -91,6 +91,13 @@ public class EvalSheetWarehouseApplication {
                 System.out.println("There is no unfinished run of " + warehouse.published() + " to restart.");
                 return 0;
             }
+            if (restart && publishedRun(warehouse.published()) >= workingRun(warehouse.working())) {
+                // killed after the copy was made but before its run began: the copy holds the published state
+                System.out.println("Refused: there is no unfinished run of " + warehouse.published() + " to restart: the "
+                        + "run that stopped had not begun loading, and the last completed run is already published. "
+                        + "Nothing was changed; run the same command without --restart.");
+                return FAILED;
+            }
             if (!restart) {
                 warehouse.startWorkingCopy();
             }
@@ -155,6 +162,35 @@ public class EvalSheetWarehouseApplication {
     private static void setIfAbsent(Class<?> factory, Object implementation) {
         if (System.getProperty(factory.getName()) == null) {
             System.setProperty(factory.getName(), implementation.getClass().getName());
+        }
+    }
+
+    /** The last completed run of the published warehouse, or 0 when there is none (or no file yet). */
+    private static long publishedRun(Path file) {
+        return lastRun(file, "status = 'completed'").orElse(0);
+    }
+
+    /**
+     * The last run the working copy began, completed or not; when the copy cannot be read as it is (a
+     * killed run leaves its write-ahead log, which a read-only connection does not replay), the job
+     * judges it, as if it had begun one after the published run.
+     */
+    private static long workingRun(Path file) {
+        return lastRun(file, "true").orElse(Long.MAX_VALUE);
+    }
+
+    private static java.util.OptionalLong lastRun(Path file, String condition) {
+        if (!java.nio.file.Files.exists(file)) {
+            return java.util.OptionalLong.of(0);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file
+                + ";duckdb.read_only=true"); java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("select coalesce(max(load_run_id), 0) from etl_load_runs "
+                        + "where " + condition)) {
+            result.next();
+            return java.util.OptionalLong.of(result.getLong(1));
+        } catch (java.sql.SQLException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -115,6 +115,28 @@ class CrashRecoveryIntegrationTests {
         assertThat(views(warehouse)).isEqualTo(cleanRun);
     }
 
+    @Test
+    void shouldNotRepublishTheLastRunWhenTheKilledOneHadNotBegun() throws Exception {
+        // given run 1 published, then a run killed right after it copied the warehouse (within its first
+        // seconds: before its run began), which leaves a working copy identical to the published file
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        assertThat(warehouse.ingest(fixture("next-year"))).isZero();
+        Path working = Path.of(warehouse.file() + ".building");
+        java.nio.file.Files.copy(warehouse.file(), working);
+        Map<String, List<String>> before = views(warehouse);
+
+        // when the operator restarts it
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
+
+        // then it is refused (it used to say "Run 1 had completed; publishing it." and exit 0), and a
+        // plain run afterwards loads as if nothing had happened
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(views(warehouse)).isEqualTo(before);
+        assertThat(warehouse.ingest(Path.of("input"))).isZero();
+        assertThat(views(warehouse)).isEqualTo(cleanRunAfterNextYear);
+    }
+
     /** Runs the job over input/ in a process of its own and kills it (SIGKILL) when it reaches the point. */
     private static void killAt(String point, Warehouse warehouse) throws Exception {
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
