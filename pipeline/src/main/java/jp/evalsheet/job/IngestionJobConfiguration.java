@@ -114,7 +114,8 @@ public class IngestionJobConfiguration {
     public SubmissionFileReader submissionFileReader(@Value("#{jobParameters['input.dir']}") String inputDir,
             @Value("#{jobParameters['" + MUNICIPALITY + "']}") String municipality,
             @Value("#{jobParameters['" + FISCAL_YEAR + "']}") Long fiscalYear,
-            @Value("${evalsheet.chunk-size:128}") int chunkSize, JdbcTemplate jdbcTemplate) {
+            @Value("${evalsheet.chunk-size:128}") int chunkSize, JdbcTemplate jdbcTemplate,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") Long runId) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         Set<String> loaded = ConcurrentHashMap.newKeySet();
         jdbcTemplate.query("""
@@ -128,7 +129,13 @@ public class IngestionJobConfiguration {
         return new SubmissionFileReader(Path.of(inputDir),
                 municipality == null ? null : Municipality.require(municipality),
                 file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),
-                Runtime.getRuntime().availableProcessors(), 2 * chunkSize);
+                Runtime.getRuntime().availableProcessors(), 2 * chunkSize, () -> {
+                    // the files this run wrote before it stopped: a restart resumes by file
+                    java.util.Map<String, String> written = new java.util.HashMap<>();
+                    jdbcTemplate.query("select source_file, source_sha256 from etl_file_loads where load_run_id = ?",
+                            (RowCallbackHandler) row -> written.put(row.getString(1), row.getString(2)), runId);
+                    return written;
+                });
     }
 
     @Bean

@@ -47,6 +47,8 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
     private final Function<SubmissionFile, Submission> reading;
     private final int threads;
     private final int readAhead;
+    /** The files this run has written already (name to SHA-256), for a restart; empty for a new run. */
+    private final java.util.function.Supplier<java.util.Map<String, String>> writtenByThisRun;
     private List<SubmissionFile> files;
     private int next;
     private int submitted;
@@ -62,6 +64,16 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
      */
     public SubmissionFileReader(Path inputDir, Municipality runMunicipality, Function<SubmissionFile, Submission> reading,
             int threads, int readAhead) {
+        this(inputDir, runMunicipality, reading, threads, readAhead, java.util.Map::of);
+    }
+
+    /**
+     * @param writtenByThisRun the files the run being restarted has written (name to SHA-256): a restart
+     *     reads every other file of the folder, and refuses when one of those is gone or changed
+     */
+    public SubmissionFileReader(Path inputDir, Municipality runMunicipality, Function<SubmissionFile, Submission> reading,
+            int threads, int readAhead, java.util.function.Supplier<java.util.Map<String, String>> writtenByThisRun) {
+        this.writtenByThisRun = writtenByThisRun;
         this.inputDir = inputDir;
         this.runMunicipality = runMunicipality;
         this.reading = reading;
@@ -79,8 +91,13 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
                 .map(this::submissionFile)
                 .sorted(Comparator.comparing(SubmissionFile::name))
                 .toList();
-        next = context.getInt(READ_COUNT, 0);
-        submitted = next;
+        if (context.containsKey(READ_COUNT)) {
+            // a restart: resumed by file, not by position, so that files added, removed or renamed in
+            // the folder since the run stopped are read exactly once
+            files = notYetWritten(files, writtenByThisRun.get());
+        }
+        next = 0;
+        submitted = 0;
         AtomicInteger number = new AtomicInteger();
         executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "read-" + number.incrementAndGet());
@@ -119,6 +136,42 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
         return found;
+    }
+
+    /**
+     * The files a restart still has to read: all but those the run has written, each of which must
+     * still be in the folder unchanged, or the run cannot be resumed exactly.
+     */
+    private static List<SubmissionFile> notYetWritten(List<SubmissionFile> files, java.util.Map<String, String> written) {
+        java.util.Map<String, SubmissionFile> byName = new java.util.HashMap<>();
+        files.forEach(file -> byName.put(file.name(), file));
+        for (java.util.Map.Entry<String, String> done : written.entrySet()) {
+            SubmissionFile file = byName.get(done.getKey());
+            if (file == null) {
+                throw new ItemStreamException("cannot resume the run exactly: " + done.getKey() + " was loaded by it but "
+                        + "is no longer in the folder; run without --restart to start a new run from the published warehouse");
+            }
+            if (!done.getValue().isEmpty() && !done.getValue().equals(sha256(file.path()))) {
+                throw new ItemStreamException("cannot resume the run exactly: " + done.getKey() + " has changed since it "
+                        + "was loaded by it; run without --restart to start a new run from the published warehouse");
+            }
+        }
+        return files.stream().filter(file -> !written.containsKey(file.name())).toList();
+    }
+
+    private static String sha256(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            return ""; // unreadable now: not the file that was loaded
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SubmissionFile submissionFile(Path path) {

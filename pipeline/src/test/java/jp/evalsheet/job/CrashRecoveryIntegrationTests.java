@@ -137,11 +137,63 @@ class CrashRecoveryIntegrationTests {
         assertThat(views(warehouse)).isEqualTo(cleanRunAfterNextYear);
     }
 
+    @Test
+    void shouldResumeByFileWhenFilesWereAddedAndRemovedSinceTheKill() throws Exception {
+        // given a run over a copy of input/ killed in its second chunk (the first 8 of 16 files committed)
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        killAt("loading:2", warehouse, input);
+        // and then a file added that sorts before them all, and one not read yet removed
+        java.nio.file.Files.copy(fixture("next-year").resolve("R5_施策評価シート_人権庶務課_611_テストデータ.xlsx"),
+                input.resolve("A_追加提出.xlsx"));
+        java.nio.file.Files.delete(input.resolve("R6_総合戦略効果検証_基本目標4.csv"));
+
+        // when the run is restarted
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
+
+        // then every file now in the folder is read exactly once: the same facts as a clean run of the
+        // folder (which numbers its sheet loads in another order: the new file comes first there)
+        assertThat(exitCode).isZero();
+        Warehouse clean = new Warehouse(temp.resolve("clean.duckdb"));
+        assertThat(clean.ingest(input)).isZero();
+        assertThat(factsWithoutLoadIds(warehouse)).isEqualTo(factsWithoutLoadIds(clean)).isNotEmpty();
+        String files = "select source_file, outcome, facts_loaded from etl_file_loads order by all";
+        assertThat(warehouse.lines(files)).isEqualTo(clean.lines(files)).hasSize(16);
+        assertThat(warehouse.lines("select files_seen, files_loaded, files_rejected from etl_load_runs"))
+                .containsExactly("16|16|0");
+    }
+
+    @Test
+    void shouldRefuseToResumeWhenAFileItLoadedHasChanged() throws Exception {
+        // given a run killed in its second chunk, and then one of the files it had committed replaced
+        Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        killAt("loading:2", warehouse, input);
+        java.nio.file.Files.copy(fixture("next-year").resolve("R5_施策評価シート_人権庶務課_611_テストデータ.xlsx"),
+                input.resolve("R4_施策評価シート_シティ・プロモーション課.xlsx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        // when the run is restarted
+        int exitCode = EvalSheetWarehouseApplication.run("--restart", "--warehouse=" + warehouse.file(),
+                "--feedback=" + warehouse.feedbackDir());
+
+        // then it cannot be resumed exactly: nothing is published, and a plain run starts afresh
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(warehouse.file()).doesNotExist();
+        assertThat(warehouse.ingest(input)).isZero();
+        assertThat(warehouse.lines("select load_run_id, files_loaded from etl_load_runs")).containsExactly("1|16");
+    }
+
     /** Runs the job over input/ in a process of its own and kills it (SIGKILL) when it reaches the point. */
     private static void killAt(String point, Warehouse warehouse) throws Exception {
+        killAt(point, warehouse, Path.of("input"));
+    }
+
+    /** Runs the job over {@code input} in a process of its own and kills it (SIGKILL) at the point. */
+    private static void killAt(String point, Warehouse warehouse, Path input) throws Exception {
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Devalsheet.pause-at=" + point, "-cp", System.getProperty("java.class.path"),
-                EvalSheetWarehouseApplication.class.getName(), "--input=input", Warehouse.ASAKA, "--evalsheet.chunk-size=8", "--warehouse=" + warehouse.file(),
+                EvalSheetWarehouseApplication.class.getName(), "--input=" + input, Warehouse.ASAKA, "--evalsheet.chunk-size=8", "--warehouse=" + warehouse.file(),
                 "--feedback=" + warehouse.feedbackDir())
                 .redirectErrorStream(true)
                 .start();
@@ -157,6 +209,16 @@ class CrashRecoveryIntegrationTests {
         }
         assertThat(job.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(output).as(String.join("\n", output)).contains("PAUSED " + point);
+    }
+
+    /** Every fact table's rows without the ids of their load run and sheet load. */
+    private static Map<String, List<String>> factsWithoutLoadIds(Warehouse warehouse) {
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        for (String table : warehouse.lines("select table_name from information_schema.tables where table_name like 'fct\\_%' "
+                + "escape '\\' order by 1")) {
+            facts.put(table, warehouse.lines("select * exclude (_load_run_id, _sheet_load_id) from " + table + " order by all"));
+        }
+        return facts;
     }
 
     private static Map<String, List<String>> views(Warehouse warehouse) {
