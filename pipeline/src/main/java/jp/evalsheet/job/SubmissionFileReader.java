@@ -26,6 +26,7 @@ import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.submission.Submission;
 import jp.evalsheet.submission.SubmissionFile;
+import jp.evalsheet.submission.SubmissionReader;
 
 /**
  * Reads the submitted files of an input folder (and its subfolders), in name order, into
@@ -160,17 +161,10 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
     }
 
     private static String sha256(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
+        try {
+            return SubmissionReader.sha256(file);
         } catch (IOException e) {
             return ""; // unreadable now: not the file that was loaded
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class SubmissionReader {
         String sha256;
         long size;
         try {
-            sha256 = sha256(file);
+            sha256 = sha256(file.path());
             size = Files.size(file.path());
         } catch (IOException e) {
             // deleted or moved since the folder was listed, or not readable by the job: a rejected file
@@ -157,8 +157,9 @@ public final class SubmissionReader {
                 "unknown_sheet_family", "the sheet is of no known family (not a 施策評価シート, 総合戦略 効果検証 or 地域福祉計画 評価シート) and was not loaded", null)));
     }
 
-    private static String sha256(SubmissionFile file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file.path()), MessageDigest.getInstance("SHA-256"))) {
+    /** The SHA-256 of a file's bytes, in hex: what identifies a submission's content across runs. */
+    public static String sha256(java.nio.file.Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
