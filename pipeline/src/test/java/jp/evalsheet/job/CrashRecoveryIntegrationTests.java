@@ -192,7 +192,7 @@ class CrashRecoveryIntegrationTests {
     /** Runs the job over {@code input} in a process of its own and kills it (SIGKILL) at the point. */
     private static void killAt(String point, Warehouse warehouse, Path input) throws Exception {
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Devalsheet.pause-at=" + point, "-cp", System.getProperty("java.class.path"),
+                "-Devalsheet.pause-at=" + point, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
                 EvalSheetWarehouseApplication.class.getName(), "--input=" + input, Warehouse.ASAKA, "--evalsheet.chunk-size=8", "--warehouse=" + warehouse.file(),
                 "--feedback=" + warehouse.feedbackDir())
                 .redirectErrorStream(true)

@@ -29,7 +29,7 @@ class ReadOnlyAnalystIntegrationTests {
 
         // when
         Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReadOnlyViewReader.class.getName(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), ReadOnlyViewReader.class.getName(),
                 warehouse.file().toString())
                 .redirectErrorStream(true)
                 .start();
@@ -66,7 +66,7 @@ class ReadOnlyAnalystIntegrationTests {
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
         assertThat(warehouse.ingest(Path.of("input"))).isZero();
         Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HeldReadOnlyReader.class.getName(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), HeldReadOnlyReader.class.getName(),
                 warehouse.file().toString())
                 .redirectErrorStream(true)
                 .start();

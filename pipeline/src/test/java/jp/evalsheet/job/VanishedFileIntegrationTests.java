@@ -36,7 +36,7 @@ class VanishedFileIntegrationTests {
         Path input = Warehouse.copyFolder(Path.of("input"), temp.resolve("input"));
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
         Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Devalsheet.pause-at=loading:1", "-Devalsheet.pause-resume=stdin", "-cp", System.getProperty("java.class.path"),
+                "-Devalsheet.pause-at=loading:1", "-Devalsheet.pause-resume=stdin", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
                 EvalSheetWarehouseApplication.class.getName(), "--input=" + input, Warehouse.ASAKA, "--evalsheet.chunk-size=1",
                 "--warehouse=" + warehouse.file(), "--feedback=" + warehouse.feedbackDir())
                 .redirectErrorStream(true)
