@@ -98,10 +98,17 @@ public class EvalSheetWarehouseApplication {
                         + "Nothing was changed; run the same command without --restart.");
                 return FAILED;
             }
+            String discarded = null;
             if (!restart) {
+                discarded = unfinishedRun(warehouse.working());
+                if (discarded != null) {
+                    System.out.println("Discarding the unfinished " + discarded + "; starting again from the published warehouse.");
+                }
                 warehouse.startWorkingCopy();
             }
-            int exitCode = runJob(warehouse, args);
+            int exitCode = runJob(warehouse, discarded == null ? args
+                    : java.util.stream.Stream.concat(Arrays.stream(args), java.util.stream.Stream.of("--evalsheet.replaced-run=" + discarded))
+                            .toArray(String[]::new));
             if (exitCode != FAILED) {
                 jp.evalsheet.job.PausePoint.reach("swapping");
                 warehouse.publishWorkingCopy();
@@ -162,6 +169,32 @@ public class EvalSheetWarehouseApplication {
     private static void setIfAbsent(Class<?> factory, Object implementation) {
         if (System.getProperty(factory.getName()) == null) {
             System.setProperty(factory.getName(), implementation.getClass().getName());
+        }
+    }
+
+    /**
+     * The run a leftover working copy holds, described for the run log ({@code run 2 started
+     * 2026-12-03T09:40 over /…/input (STARTED)}), or {@code null} when there is no copy or it began no
+     * run. The copy is about to be discarded, so it is opened read-write: a killed run's write-ahead log
+     * is replayed.
+     */
+    private static String unfinishedRun(Path working) {
+        if (!java.nio.file.Files.exists(working)) {
+            return null;
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + working);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("select load_run_id, started_at, status, input_dir "
+                        + "from etl_load_runs order by load_run_id desc limit 1")) {
+            if (!result.next()) {
+                return null;
+            }
+            // a completed run whose copy is still here was stopped before it replaced the published file
+            String status = "completed".equals(result.getString(3)) ? "completed, not published" : result.getString(3);
+            return "run " + result.getLong(1) + " started " + result.getTimestamp(2).toLocalDateTime().withNano(0)
+                    + " over " + result.getString(4) + " (" + status + ")";
+        } catch (java.sql.SQLException e) {
+            return "run whose working copy could not be read (" + e.getMessage() + ")";
         }
     }
 

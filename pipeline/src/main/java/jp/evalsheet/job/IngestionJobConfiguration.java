@@ -73,7 +73,7 @@ public class IngestionJobConfiguration {
     // step 1: record the run in etl_load_runs (or its restart)
     @Bean
     public Step openRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPublisher runPublisher) {
+            RunPublisher runPublisher, @Value("${evalsheet.replaced-run:}") String replacedRun) {
         return new StepBuilder("openRun", jobRepository)
                 .tasklet((contribution, context) -> {
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
@@ -83,6 +83,9 @@ public class IngestionJobConfiguration {
                             jobExecution.getJobParameters().getString("input.dir"),
                             "true".equals(jobExecution.getJobParameters().getString("dry.run")), LocalDateTime.now(),
                             municipality);
+                    if (!replacedRun.isEmpty()) {
+                        runPublisher.recordReplacedRun(jobExecution.getJobInstanceId(), replacedRun);
+                    }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)

@@ -48,6 +48,11 @@ public final class RunPublisher {
         }
     }
 
+    /** Records in the run's row the unfinished run it discarded (a kill or a failure before it). */
+    public void recordReplacedRun(long loadRunId, String replacedRun) {
+        jdbc.update("update etl_load_runs set replaced_unfinished_run = ? where load_run_id = ?", replacedRun, loadRunId);
+    }
+
     public RunCounts publish(long loadRunId, LocalDateTime now) {
         return publish(loadRunId, now, () -> { });
     }

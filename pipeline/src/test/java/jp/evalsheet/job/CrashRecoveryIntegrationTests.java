@@ -75,6 +75,13 @@ class CrashRecoveryIntegrationTests {
         assertThat(views(warehouse)).isEqualTo(cleanRunAfterNextYear);
         assertThat(warehouse.lines("select load_run_id, status from etl_load_runs order by 1"))
                 .containsExactly("1|completed", "2|completed");
+        // and the run that was killed and discarded leaves its trace in the row of the run that replaced it
+        assertThat(warehouse.lines("select replaced_unfinished_run from etl_load_runs where load_run_id = 2"))
+                .singleElement().asString()
+                .matches("run 2 started \\S+ over " + java.util.regex.Pattern.quote(Path.of("input").toAbsolutePath().normalize().toString())
+                        + " \\((running|completed, not published)\\)");
+        assertThat(warehouse.lines("select replaced_unfinished_run from etl_load_runs where load_run_id = 1"))
+                .containsExactly("null");
     }
 
     @ParameterizedTest
