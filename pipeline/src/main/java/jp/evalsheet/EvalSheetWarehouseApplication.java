@@ -91,7 +91,8 @@ public class EvalSheetWarehouseApplication {
                 System.out.println("There is no unfinished run of " + warehouse.published() + " to restart.");
                 return 0;
             }
-            if (restart && publishedRun(warehouse.published()) >= workingRun(warehouse.working())) {
+            if (restart && lastRun(warehouse.published(), true, true).map(LastRun::id).orElse(0L)
+                    >= lastRun(warehouse.working(), false, false).map(LastRun::id).orElse(0L)) {
                 // killed after the copy was made but before its run began: the copy holds the published state
                 System.out.println("Refused: there is no unfinished run of " + warehouse.published() + " to restart: the "
                         + "run that stopped had not begun loading, and the last completed run is already published. "
@@ -100,7 +101,7 @@ public class EvalSheetWarehouseApplication {
             }
             String discarded = null;
             if (!restart) {
-                discarded = unfinishedRun(warehouse.working());
+                discarded = lastRun(warehouse.working(), false, false).map(LastRun::describe).orElse(null);
                 if (discarded != null) {
                     System.out.println("Discarding the unfinished " + discarded + "; starting again from the published warehouse.");
                 }
@@ -172,58 +173,36 @@ public class EvalSheetWarehouseApplication {
         }
     }
 
-    /**
-     * The run a leftover working copy holds, described for the run log ({@code run 2 started
-     * 2026-12-03T09:40 over /…/input (STARTED)}), or {@code null} when there is no copy or it began no
-     * run. The copy is about to be discarded, so it is opened read-write: a killed run's write-ahead log
-     * is replayed.
-     */
-    private static String unfinishedRun(Path working) {
-        if (!java.nio.file.Files.exists(working)) {
-            return null;
-        }
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + working);
-                java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("select load_run_id, started_at, status, input_dir "
-                        + "from etl_load_runs order by load_run_id desc limit 1")) {
-            if (!result.next()) {
-                return null;
-            }
+    /** The last row of a warehouse's run log: what a restart or a new run is told of a file. */
+    private record LastRun(long id, String startedAt, String status, String inputDir) {
+
+        /** For the run log of the run that discards it: {@code run 2 started 2026-12-03T09:40 over /…/input (running)}. */
+        String describe() {
             // a completed run whose copy is still here was stopped before it replaced the published file
-            String status = "completed".equals(result.getString(3)) ? "completed, not published" : result.getString(3);
-            return "run " + result.getLong(1) + " started " + result.getTimestamp(2).toLocalDateTime().withNano(0)
-                    + " over " + result.getString(4) + " (" + status + ")";
-        } catch (java.sql.SQLException e) {
-            return "run whose working copy could not be read (" + e.getMessage() + ")";
+            return "run " + id + " started " + startedAt + " over " + inputDir + " ("
+                    + ("completed".equals(status) ? "completed, not published" : status) + ")";
         }
     }
 
-    /** The last completed run of the published warehouse, or 0 when there is none (or no file yet). */
-    private static long publishedRun(Path file) {
-        return lastRun(file, "status = 'completed'").orElse(0);
-    }
-
     /**
-     * The last run the working copy began, completed or not; when the copy cannot be read as it is (a
-     * killed run leaves its write-ahead log, which a read-only connection does not replay), the job
-     * judges it, as if it had begun one after the published run.
+     * The last run of the file's run log ({@code completedOnly}: the last completed one), or empty when
+     * there is no file or no such run. The published file is opened read-only (readers may hold it);
+     * a working copy read-write, so that a killed run's write-ahead log is replayed, as the job would.
      */
-    private static long workingRun(Path file) {
-        return lastRun(file, "true").orElse(Long.MAX_VALUE);
-    }
-
-    private static java.util.OptionalLong lastRun(Path file, String condition) {
+    private static java.util.Optional<LastRun> lastRun(Path file, boolean readOnly, boolean completedOnly) {
         if (!java.nio.file.Files.exists(file)) {
-            return java.util.OptionalLong.of(0);
+            return java.util.Optional.empty();
         }
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file
-                + ";duckdb.read_only=true"); java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("select coalesce(max(load_run_id), 0) from etl_load_runs "
-                        + "where " + condition)) {
-            result.next();
-            return java.util.OptionalLong.of(result.getLong(1));
+                + (readOnly ? ";duckdb.read_only=true" : "")); java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery("select load_run_id, started_at, status, input_dir "
+                        + "from etl_load_runs " + (completedOnly ? "where status = 'completed' " : "")
+                        + "order by load_run_id desc limit 1")) {
+            return result.next() ? java.util.Optional.of(new LastRun(result.getLong(1),
+                    result.getTimestamp(2).toLocalDateTime().withNano(0).toString(), result.getString(3), result.getString(4)))
+                    : java.util.Optional.empty();
         } catch (java.sql.SQLException e) {
-            return java.util.OptionalLong.empty();
+            return java.util.Optional.empty(); // no run log yet: a new file, or a copy made before Flyway ran
         }
     }
 
