@@ -38,6 +38,7 @@ public final class FeedbackReport {
     }
 
     public Written write(long loadRunId, Path inputDir, Path outputDir) {
+        deleteUnfinished(outputDir);
         List<Path> workbooks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // one query for the whole run: the findings view is computed once, not once per file
@@ -129,6 +130,26 @@ public final class FeedbackReport {
         recordNames(loadRunId, fileNames.entrySet().stream()
                 .filter(name -> kept.containsKey(name.getKey()) || writtenFiles.contains(name.getKey())).toList());
         return new Written(List.copyOf(workbooks), List.copyOf(failures));
+    }
+
+    /**
+     * Deletes the unfinished workbooks ({@code .feedback-*.xlsx.part}) a run that was killed while
+     * writing left in the output folder; a run writes each workbook under such a name and then renames it.
+     */
+    private static void deleteUnfinished(Path outputDir) {
+        if (!java.nio.file.Files.isDirectory(outputDir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(outputDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".feedback-") && name.endsWith(".xlsx.part") && java.nio.file.Files.isRegularFile(file)) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // left for the next run: they are hidden, and never taken for a workbook
+        }
     }
 
     /** Records the workbooks' names in one statement: an update per file scans the run log once each. */

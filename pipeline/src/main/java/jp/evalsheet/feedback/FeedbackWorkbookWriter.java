@@ -147,7 +147,9 @@ public final class FeedbackWorkbookWriter {
         /** The findings sheet alone, written as a package of its own (a submission without findings). */
         PACKAGE_FINDINGS_ONLY,
         /** Through POI's user model. */
-        POI
+        POI,
+        /** The findings sheet alone: the submission holds more than a copy is made of ({@link CopyBudget}). */
+        TOO_LARGE
     }
 
     /**
@@ -187,8 +189,29 @@ public final class FeedbackWorkbookWriter {
             XlsxPackageFeedback.writeFindingsOnly(title, findings, target);
             return new Result(target, Route.PACKAGE_FINDINGS_ONLY, null);
         }
+        WorkbookReader reader = readerOrNull(submission);
+        long content = 0;
+        if (reader != null && !findings.isEmpty()) {
+            try {
+                content = CopyBudget.contentBytes(submission, reader);
+            } catch (IOException e) {
+                // an unreadable zip directory: the routes below say what the file is worth
+            }
+            String tooLarge = CopyBudget.exceeded(content);
+            if (tooLarge != null) {
+                writeListOnly(title, findings, SubmissionCopy.tooLarge(tooLarge), target);
+                return new Result(target, Route.TOO_LARGE, null);
+            }
+        }
+        try (CopyBudget.Permit permit = CopyBudget.permit(content)) {
+            return writeCopy(submission, zipLevel ? reader : null, title, findings, target);
+        }
+    }
+
+    /** The feedback workbook with a marked copy of the submission, where one can be made. */
+    private Result writeCopy(Path submission, WorkbookReader reader, String title, List<FeedbackItem> findings,
+            Path target) throws IOException {
         String fallback = null;
-        WorkbookReader reader = zipLevel ? readerOrNull(submission) : null;
         Route route = reader instanceof XlsxStreamingReader ? Route.PACKAGE
                 : reader instanceof CsvReader ? Route.PACKAGE_CSV
                 : reader instanceof XlsReader ? Route.PACKAGE_XLS
@@ -228,11 +251,17 @@ public final class FeedbackWorkbookWriter {
                 listOnly = SubmissionCopy.copyFailed(e);
             }
         }
+        writeListOnly(title, findings, listOnly, target);
+        return new Result(target, Route.POI, fallback);
+    }
+
+    /** The findings sheet alone, its note saying why no copy follows ({@code copy} has none). */
+    private static void writeListOnly(String title, List<FeedbackItem> findings, SubmissionCopy copy, Path target)
+            throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            writeFindingsSheet(workbook, title, sorted(findings, listOnly), listOnly);
+            writeFindingsSheet(workbook, title, sorted(findings, copy), copy);
             save(workbook, target);
         }
-        return new Result(target, Route.POI, fallback);
     }
 
     /** The reader the job reads {@code submission} with, or {@code null} when it refuses the file. */
@@ -610,7 +639,7 @@ public final class FeedbackWorkbookWriter {
         titleCell.setCellValue(limit(title(submissionName, items)));
         titleCell.setCellStyle(styles.title);
         XSSFCell noteCell = sheet.createRow(NOTE_ROW).createCell(0);
-        noteCell.setCellValue(limit(note(copy.failure(), copy.copyFailed(), copy.workbook() != null)));
+        noteCell.setCellValue(limit(note(copy.failure(), copy.absence(), copy.workbook() != null)));
 
         XSSFRow header = sheet.createRow(HEADER_ROW);
         for (int column = 0; column < HEADERS.size(); column++) {
@@ -659,8 +688,11 @@ public final class FeedbackWorkbookWriter {
     }
 
     /** The second row of the findings sheet: whether a copy follows, and if not, why. */
-    static String note(String failure, boolean copyFailed, boolean copied) {
-        return failure != null && copyFailed
+    static String note(String failure, SubmissionCopy.Absence absence, boolean copied) {
+        return failure != null && absence == SubmissionCopy.Absence.TOO_LARGE
+                ? "提出ファイルが大きすぎるため、写しは付いていません (your file is too large for a marked copy, so none is "
+                        + "attached: " + failure + ")"
+                : failure != null && absence == SubmissionCopy.Absence.COPY_FAILED
                 ? "提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, but a copy of it "
                         + "could not be made, so none is attached: " + failure + ")"
                 : failure != null

@@ -69,7 +69,7 @@ final class FindingsSheetXml {
         cell(rows, FeedbackWorkbookWriter.TITLE_ROW, 0, FeedbackWorkbookWriter.title(title, sorted), style.title());
         rows.append("</row>");
         row(rows, FeedbackWorkbookWriter.NOTE_ROW);
-        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(null, false, copied), 0);
+        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(null, null, copied), 0);
         rows.append("</row>");
         row(rows, FeedbackWorkbookWriter.HEADER_ROW);
         for (int column = 0; column < FeedbackWorkbookWriter.HEADERS.size(); column++) {

@@ -35,18 +35,35 @@ import jp.evalsheet.grid.XlsxStreamingReader;
  * @param workbook the copy, or {@code null} when the submission cannot be opened
  * @param sheetNames the submission's sheet names, in tab order, each to the name of its copy
  * @param failure why there is no copy, in English, or {@code null}
- * @param copyFailed the file was read, but the copy of it could not be made (such as an .xls with
- *     more number formats than an .xlsx can hold): the failure is ours, not the department's file's
+ * @param absence what kind of reason {@code failure} is, {@code null} with it
  */
-record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure, boolean copyFailed) {
+record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure, Absence absence) {
+
+    /** Why a feedback workbook comes without a copy of the submission. */
+    enum Absence {
+        /** The file could not be opened: damaged, encrypted, of an unknown format. */
+        UNREADABLE,
+        /**
+         * The file was read, but the copy of it could not be made (such as an .xls with more number
+         * formats than an .xlsx can hold): the failure is ours, not the department's file's.
+         */
+        COPY_FAILED,
+        /** The file holds more than {@link CopyBudget#MAX_BYTES} of content. */
+        TOO_LARGE
+    }
 
     SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, String failure) {
-        this(workbook, sheetNames, failure, false);
+        this(workbook, sheetNames, failure, failure == null ? null : Absence.UNREADABLE);
     }
 
     /** No copy, because making one failed after the file was read. */
     static SubmissionCopy copyFailed(RuntimeException cause) {
-        return new SubmissionCopy(null, Map.of(), reason(cause), true);
+        return new SubmissionCopy(null, Map.of(), reason(cause), Absence.COPY_FAILED);
+    }
+
+    /** No copy, because the file holds more than a copy is made of ({@link CopyBudget#exceeded}). */
+    static SubmissionCopy tooLarge(String why) {
+        return new SubmissionCopy(null, Map.of(), why, Absence.TOO_LARGE);
     }
 
     /**

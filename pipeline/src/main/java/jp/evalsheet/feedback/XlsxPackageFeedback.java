@@ -89,8 +89,11 @@ final class XlsxPackageFeedback {
 
     private static final Pattern SELECTED = Pattern.compile("tabSelected\\s*=\\s*[\"'](?:1|true)[\"']");
 
-    /** The largest part the edit reads into memory; an evaluation sheet's parts are a few hundred KB. */
-    static final int MAX_PART_BYTES = 64 << 20;
+    /**
+     * The largest part the edit reads into memory, the whole of {@link CopyBudget#MAX_BYTES}: a part
+     * that inflates beyond it stated a smaller size in the zip directory than it has.
+     */
+    static final int MAX_PART_BYTES = (int) CopyBudget.MAX_BYTES;
     /** Inflation beyond this ratio, past {@link #MIN_BOMB_BYTES}, is taken for a zip bomb, as POI's 1 % limit does. */
     static final int MAX_INFLATION = 100;
     private static final int MIN_BOMB_BYTES = 1 << 20;

@@ -31,7 +31,8 @@ final class ReadMessages {
     }
 
     static String tooManyCells(String sheetName, int maxCells) {
-        return String.format("sheet '%s' has more than %,d cells; remove unused cells or split the sheet and submit it again",
+        return String.format("sheet '%s' has more than %,d cells, but an evaluation sheet has a few thousand; "
+                + "remove unused cells or move the data to another file and submit it again",
                 sheetName, maxCells);
     }
 

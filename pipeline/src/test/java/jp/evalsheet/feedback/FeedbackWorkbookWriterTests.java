@@ -62,6 +62,30 @@ class FeedbackWorkbookWriterTests {
     @TempDir
     Path temp;
 
+    // ---- a submission too large to copy -------------------------------------------------------
+
+    @Test
+    void shouldWriteTheListAloneForASubmissionHoldingMoreThanACopyIsMadeOf() throws Exception {
+        Path xlsx = jp.evalsheet.samples.LargeWorkbooks.xlsx(temp.resolve("貼り付け.xlsx"), "貼り付け", 250_000, 1);
+        Path csv = jp.evalsheet.samples.LargeWorkbooks.csv(temp.resolve("貼り付け.csv"), 600_000, 3);
+        List<FeedbackItem> items = List.of(FeedbackItem.error("貼り付け", null, "unreadable_file", "too many rows", null));
+
+        for (Path submission : List.of(xlsx, csv)) {
+            Result result = writer.writeReporting(submission, null, items, temp.resolve("out-" + submission.getFileName()));
+
+            assertThat(result.route()).as(submission.toString()).isEqualTo(Route.TOO_LARGE);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(result.workbook().toFile())) {
+                assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+                assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
+                        .matches("提出ファイルが大きすぎるため、写しは付いていません \\(your file is too large for a marked copy, "
+                                + "so none is attached: it holds [0-9.]+ MB of sheet content, more than the 8.0 MB a marked "
+                                + "copy is made of; an evaluation sheet holds well under 1 MB\\)");
+                assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(5).getStringCellValue())
+                        .isEqualTo("unreadable_file");
+            }
+        }
+    }
+
     // ---- .xlsx ---------------------------------------------------------------------------------
 
     private static List<FeedbackItem> policyFindings() {

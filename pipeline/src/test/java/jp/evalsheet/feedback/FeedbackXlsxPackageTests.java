@@ -522,7 +522,7 @@ class FeedbackXlsxPackageTests {
 
     @Test
     void shouldNotInflateAZipBombButLeaveItToPoi() throws Exception {
-        String blanks = " ".repeat(8 << 20);
+        String blanks = " ".repeat(4 << 20);
         Path submission = repack(DepartmentWorkbook.write(temp.resolve("plain.xlsx"), false), temp.resolve("bomb.xlsx"),
                 Map.of("xl/worksheets/sheet1.xml", xml -> xml.replace("<sheetData>", "<sheetData>" + blanks)), Map.of());
         assertThat(Files.size(submission)).isLessThan(1 << 20);
@@ -532,7 +532,7 @@ class FeedbackXlsxPackageTests {
 
         assertThat(result.route()).isEqualTo(Route.POI);
         assertThat(result.fallback()).isEqualTo("the part xl/worksheets/sheet1.xml inflates to more than 100 times its "
-                + "size or beyond 64 MiB (a possible zip bomb)");
+                + "size or beyond 8 MiB (a possible zip bomb)");
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
         }

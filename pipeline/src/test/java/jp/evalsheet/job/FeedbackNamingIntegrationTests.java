@@ -41,6 +41,26 @@ class FeedbackNamingIntegrationTests {
     }
 
     @Test
+    void shouldDeleteTheUnfinishedWorkbooksARunKilledWhileWritingLeft() throws Exception {
+        // given the feedback folder of a run killed while it wrote two workbooks, one in a subfolder
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse.duckdb"));
+        Path unfinished = Files.createDirectories(warehouse.feedbackDir()).resolve(".feedback-123.xlsx.part");
+        Path nested = Files.createDirectories(warehouse.feedbackDir().resolve("112275_朝霞市")).resolve(".feedback-9.xlsx.part");
+        Path someoneElses = warehouse.feedbackDir().resolve("メモ.xlsx.part");
+        for (Path file : new Path[] {unfinished, nested, someoneElses}) {
+            Files.write(file, new byte[] {'P', 'K'});
+        }
+
+        // when the next run writes its workbooks
+        warehouse.ingest(Path.of("input"));
+
+        // then the unfinished ones are gone, and nothing else the folder holds
+        assertThat(unfinished).doesNotExist();
+        assertThat(nested).doesNotExist();
+        assertThat(someoneElses).exists();
+    }
+
+    @Test
     void shouldKeepTheNameOfAnUnchangedFilesWorkbookWhenANewFileWouldTakeIt() throws Exception {
         // given a run that named the workbooks of a CSV and an .xlsx of one name apart
         Path input = sampleWithAnXlsxBesideTheCsv();
