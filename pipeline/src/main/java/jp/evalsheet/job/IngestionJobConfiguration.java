@@ -86,6 +86,7 @@ public class IngestionJobConfiguration {
                     if (!replacedRun.isEmpty()) {
                         runPublisher.recordReplacedRun(jobExecution.getJobInstanceId(), replacedRun);
                     }
+                    PausePoint.reach("opening");
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)
@@ -165,6 +166,7 @@ public class IngestionJobConfiguration {
             JdbcTemplate jdbcTemplate) {
         return new StepBuilder("writeFeedback", jobRepository)
                 .tasklet((contribution, context) -> {
+                    PausePoint.reach("feedback");
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
                     String output = jobExecution.getJobParameters().getString(FEEDBACK_DIR);
                     if (output != null) {

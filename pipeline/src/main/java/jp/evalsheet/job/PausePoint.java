@@ -8,9 +8,12 @@ import java.util.concurrent.TimeUnit;
  * until the process is killed, or, when {@code evalsheet.pause-resume=stdin}, until a line comes on
  * standard input (so that a test can change the input folder mid-run). Without the property (always,
  * outside those tests) this does nothing.
- * Points: {@code loading:<chunk>} (inside a chunk's transaction, after its rows are appended),
- * {@code publishing} (inside the publishing transaction, before the data tests) and
- * {@code swapping} (after the run completed, before the working copy replaces the warehouse).
+ * Points, in the order a run reaches them: {@code opening} (inside the transaction that records the
+ * run in {@code etl_load_runs}), {@code loading:<chunk>} (inside a chunk's transaction, after its rows
+ * are appended), {@code publishing} (inside the publishing transaction, before the data tests),
+ * {@code feedback} (after the run was published in the working copy, before the feedback workbooks
+ * are written) and {@code swapping} (after the run completed, before the working copy replaces the
+ * warehouse).
  */
 public final class PausePoint {
 
