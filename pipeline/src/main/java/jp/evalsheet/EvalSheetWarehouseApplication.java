@@ -35,8 +35,35 @@ public class EvalSheetWarehouseApplication {
     /** Exit code of a run that failed and was not published. */
     public static final int FAILED = 1;
 
+    /** What a run of this process has come to, for the line a signal's shutdown prints. */
+    private enum Progress { RUNNING, PUBLISHED, ENDED }
+
+    private static volatile Progress progress = Progress.RUNNING;
+
     public static void main(String[] args) {
-        System.exit(runAndExplain(args));
+        // Spring's own shutdown hook is off (spring.main.register-shutdown-hook=false): a signal stops the
+        // run as a kill does, which the working copy survives, instead of closing the database under the
+        // job and printing the failure of every statement still running. This hook says what happened.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (progress != Progress.ENDED) {
+                new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                        java.nio.charset.StandardCharsets.UTF_8).println(stopped(args, progress == Progress.PUBLISHED));
+            }
+        }, "stopped-by-signal"));
+        int exitCode = runAndExplain(args);
+        progress = Progress.ENDED;
+        System.exit(exitCode);
+    }
+
+    /** The last line of a run stopped by a signal (SIGTERM, Ctrl-C): what was published, and what to do. */
+    static String stopped(String[] args, boolean published) {
+        Path warehouse = Path.of(option(args, "warehouse", "warehouse.duckdb")).toAbsolutePath();
+        return published
+                ? "STOPPED by a signal after the run was published to " + warehouse + "; only the printing of its "
+                        + "summary was cut short."
+                : "STOPPED by a signal before the run was published: " + warehouse + " still shows its last completed "
+                        + "run. Run the same command with --restart to resume (the files committed so far are kept), or "
+                        + "without --restart to start again.";
     }
 
     /**
@@ -48,10 +75,8 @@ public class EvalSheetWarehouseApplication {
         try {
             return run(args);
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
+            // the first failure names the cause; those after it (a full disk) only say the job could not record it
+            Throwable cause = jp.evalsheet.job.FirstFailure.rootCause(jp.evalsheet.job.FirstFailure.get().orElse(e));
             java.io.PrintStream out = new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
             out.println("FAILED: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     + ". Nothing was published: " + Path.of(option(args, "warehouse", "warehouse.duckdb")).toAbsolutePath()
@@ -80,6 +105,7 @@ public class EvalSheetWarehouseApplication {
             return FAILED;
         }
         useTheJdkXmlFactories();
+        jp.evalsheet.job.FirstFailure.clear();
         Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
         if (Arrays.asList(args).contains("--validate")) {
             return validate(published, args);
@@ -113,6 +139,11 @@ public class EvalSheetWarehouseApplication {
             if (exitCode != FAILED) {
                 jp.evalsheet.job.PausePoint.reach("swapping");
                 warehouse.publishWorkingCopy();
+                if (progress == Progress.RUNNING) {
+                    progress = Progress.PUBLISHED;
+                }
+                out.println("Published: " + warehouse.published().toAbsolutePath().normalize() + "  (read-only JDBC URL: "
+                        + jp.evalsheet.job.IngestionCommand.readOnlyUrl(warehouse.published()) + ")");
             }
             return exitCode;
         } catch (java.io.IOException e) {

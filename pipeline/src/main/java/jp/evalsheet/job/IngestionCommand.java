@@ -38,17 +38,15 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
     private final JobRepository jobRepository;
     private final Job job;
     private final JdbcTemplate jdbc;
-    private final String warehouse;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
 
     public IngestionCommand(JobOperator jobOperator, JobRepository jobRepository, Job annualIngestionJob,
-            JdbcTemplate jdbc, @Value("${warehouse:warehouse.duckdb}") String warehouse) {
+            JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = annualIngestionJob;
         this.jdbc = jdbc;
-        this.warehouse = warehouse;
     }
 
     @Override
@@ -139,8 +137,10 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             return lastExecution;
         }
         out.println("Restarting run " + last.getInstanceId() + " (" + lastExecution.getStatus() + ")");
-        if (lastExecution.getStatus().isRunning()) {
-            // the process that ran it was killed: its execution never ended, so mark it failed first
+        if (lastExecution.getStatus().isRunning()
+                || lastExecution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+            // the process that ran it was killed, or the warehouse could not record a step's end (a full
+            // disk): an execution or step that never ended is taken for one still running, so mark it failed first
             lastExecution = jobOperator.recover(lastExecution);
         }
         return jobOperator.restart(lastExecution);
@@ -195,11 +195,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             out.println("The run was not published; the warehouse still shows the previous run. Fix the cause and run "
                     + "again with --restart to resume it.");
         }
-        String file = Path.of(warehouse).toAbsolutePath().normalize().toString();
-        if ("true".equals(execution.getJobParameters().getString("dry.run"))) {
-            return;
-        }
-        out.println("Warehouse: " + file + "  (read-only JDBC URL: " + readOnlyUrl(Path.of(file)) + ")");
+        // the line naming the warehouse and its URL follows once the run is published (EvalSheetWarehouseApplication)
     }
 
     /**

@@ -58,6 +58,7 @@ public class IngestionJobConfiguration {
                 .listener(new JobExecutionListener() {
                     @Override
                     public void afterJob(JobExecution execution) {
+                        FirstFailure.record(execution);
                         if (execution.getStatus().isUnsuccessful()) {
                             runPublisher.markFailed(execution.getJobInstanceId(), LocalDateTime.now());
                         }
@@ -89,6 +90,7 @@ public class IngestionJobConfiguration {
                     PausePoint.reach("opening");
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(FirstFailure.STEP_LISTENER)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -105,6 +107,7 @@ public class IngestionJobConfiguration {
                 .reader(submissionFileReader)
                 .writer(submissionItemWriter)
                 .transactionManager(transactionManager)
+                .listener(FirstFailure.STEP_LISTENER)
                 .build();
     }
 
@@ -157,6 +160,7 @@ public class IngestionJobConfiguration {
                     runPublisher.publish(loadRunId, LocalDateTime.now(), () -> PausePoint.reach("publishing"));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(FirstFailure.STEP_LISTENER)
                 .build();
     }
 
@@ -180,6 +184,7 @@ public class IngestionJobConfiguration {
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(FirstFailure.STEP_LISTENER)
                 .build();
     }
 
