@@ -15,7 +15,7 @@ public final class CommandLineOptions {
     /** The options of a run: {@code true} for an option that takes a value ({@code --input=DIR}). */
     private static final Map<String, Boolean> OPTIONS = Map.of(
             "input", true, "municipality", true, "warehouse", true, "feedback", true, "fiscal-year", true,
-            "validate", false, "restart", false);
+            "validate", false, "restart", false, "quiet", false);
 
     /** What {@code --help} prints, and what follows a refused command line. */
     public static final String USAGE = """
@@ -30,6 +30,7 @@ public final class CommandLineOptions {
               --fiscal-year=R4        the evaluation year of this run (R4, 令和4年度 or 2022)
               --validate              check the folder and write the feedback, without changing the warehouse
               --restart               resume the last run that failed or was killed
+              --quiet                 no progress lines, and no line per file loaded without a problem
               --help                  print this text
               --version               print the version
 

@@ -40,6 +40,8 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private int exitCode;
+    /** {@code --quiet}: no line per file loaded without a problem. */
+    private boolean quiet;
 
     public IngestionCommand(JobOperator jobOperator, JobRepository jobRepository, Job annualIngestionJob,
             JdbcTemplate jdbc) {
@@ -51,6 +53,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        quiet = args.containsOption("quiet");
         String input = args.containsOption("input") ? args.getOptionValues("input").get(0) : "input";
         String fiscalYear = args.containsOption("fiscal-year") ? args.getOptionValues("fiscal-year").get(0) : null;
         boolean validate = args.containsOption("validate");
@@ -157,6 +160,9 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                 from etl_file_loads where load_run_id = ? order by source_file
                 """, runId);
         for (Map<String, Object> file : files) {
+            if (quiet && ("loaded".equals(file.get("outcome")) || "unchanged".equals(file.get("outcome")))) {
+                continue;
+            }
             out.printf("  %-16s %s: %s sheets loaded, %s rejected, %s facts%n", file.get("outcome"),
                     file.get("source_file"), file.get("sheets_loaded"), file.get("sheets_rejected"), file.get("facts_loaded"));
         }

@@ -11,6 +11,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -99,7 +100,10 @@ public class IngestionJobConfiguration {
     @Bean
     public Step loadSubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SubmissionFileReader submissionFileReader, SubmissionItemWriter submissionItemWriter,
-            @Value("${evalsheet.chunk-size:128}") int chunkSize) {
+            @Value("${evalsheet.chunk-size:128}") int chunkSize, org.springframework.core.env.Environment environment) {
+        // progress lines on standard error, unless --quiet
+        ChunkListener<Submission, Submission> progress = environment.containsProperty("quiet") ? new ChunkListener<>() { }
+                : new ProgressReport(submissionFileReader::fileCount, submissionItemWriter::factsWritten, System.err);
         return new StepBuilder("loadSubmissions", jobRepository)
                 // a transaction (and a job repository update) per chunk of files, written in file
                 // order; a restart resumes after the last committed chunk
@@ -108,6 +112,7 @@ public class IngestionJobConfiguration {
                 .writer(submissionItemWriter)
                 .transactionManager(transactionManager)
                 .listener(FirstFailure.STEP_LISTENER)
+                .listener(progress)
                 .build();
     }
 

@@ -82,6 +82,11 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
         this.readAhead = Math.max(threads, readAhead);
     }
 
+    /** The files this step reads (on a restart, those the stopped run had not written), once it has opened. */
+    public int fileCount() {
+        return files == null ? 0 : files.size();
+    }
+
     @Override
     public void open(ExecutionContext context) {
         if (!Files.isDirectory(inputDir)) {

@@ -20,9 +20,15 @@ public final class SubmissionItemWriter implements ItemWriter<Submission> {
     private final DataSource dataSource;
     private final WarehouseWriter writer = new WarehouseWriter();
     private int chunks;
+    private final java.util.concurrent.atomic.AtomicLong factsWritten = new java.util.concurrent.atomic.AtomicLong();
 
     public SubmissionItemWriter(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The facts this writer has written (in chunks committed or not), for the progress lines. */
+    public long factsWritten() {
+        return factsWritten.get();
     }
 
     @Override
@@ -30,7 +36,7 @@ public final class SubmissionItemWriter implements ItemWriter<Submission> {
         long loadRunId = StepSynchronizationManager.getContext().getStepExecution().getJobExecution().getJobInstanceId();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            writer.write(connection, loadRunId, List.copyOf(chunk.getItems()), LocalDateTime.now());
+            factsWritten.addAndGet(writer.write(connection, loadRunId, List.copyOf(chunk.getItems()), LocalDateTime.now()).facts());
             PausePoint.reach("loading:" + ++chunks);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
