@@ -27,13 +27,13 @@ final class CsvPackage {
 
     /**
      * Writes the feedback workbook of the CSV {@code submission}, read by {@code reader}, to
-     * {@code target}, replacing it.
+     * {@code target}, replacing it, its comments by {@code author}.
      *
      * @throws PackageFallback when the CSV cannot be read (the POI path then says why) or the
      *     package is refused; nothing has been written then
      */
-    static void write(Path submission, WorkbookReader reader, String title, List<FeedbackItem> items, Path target)
-            throws IOException, PackageFallback {
+    static void write(Path submission, WorkbookReader reader, String title, List<FeedbackItem> items, String author,
+            Path target) throws IOException, PackageFallback {
         List<GridSheetCopy> sheets;
         try {
             sheets = GridSheetCopy.of(SubmissionCopy.readGrids(submission, reader));
@@ -43,7 +43,7 @@ final class CsvPackage {
         if (sheets.isEmpty()) {
             throw new PackageFallback("the CSV has no sheet");
         }
-        XlsxPackageFeedback.writeNew(parts(sheets), GridSheetCopy.names(sheets), title, items, target);
+        XlsxPackageFeedback.writeNew(parts(sheets), GridSheetCopy.names(sheets), title, items, author, target);
     }
 
     /** The parts of the package of {@code sheets}. */

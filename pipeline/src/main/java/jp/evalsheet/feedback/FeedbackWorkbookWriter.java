@@ -58,6 +58,9 @@ import jp.evalsheet.grid.XlsxStreamingReader;
  * can be opened, by a copy of the department's own sheets with each offending cell highlighted
  * (light red for errors, light yellow for warnings) and commented, and the tab of each sheet with a
  * finding of the whole sheet coloured. Each sheet and cell in the list links to its place in the copy.
+ * The list and the comments give each finding in Japanese, then in the English of the run log
+ * ({@link FindingTexts}); the comments are by {@value #DEFAULT_AUTHOR} unless the writer names
+ * another section.
  *
  * <p>The submission itself is never modified: an .xlsx is copied part by part at the zip level by
  * {@link XlsxPackageFeedback}, only the parts that change rewritten, or, where that path is not sure
@@ -74,7 +77,8 @@ import jp.evalsheet.grid.XlsxStreamingReader;
 public final class FeedbackWorkbookWriter {
 
     public static final String FINDINGS_SHEET = "指摘事項 (Findings)";
-    public static final String AUTHOR = "政策企画課";
+    /** Who the comments are by, unless the run names another ({@code evalsheet.feedback.author}). */
+    public static final String DEFAULT_AUTHOR = "政策企画課";
     public static final String FILE_SUFFIX = "_指摘事項.xlsx";
     public static final String NO_FINDINGS = "指摘事項はありません (no findings)";
     public static final List<String> HEADERS =
@@ -100,15 +104,36 @@ public final class FeedbackWorkbookWriter {
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     private static final int MAX_FILE_NAME_BYTES = 255;
 
+    private final String author;
     private final boolean zipLevel;
 
+    /** A writer whose comments are by {@value #DEFAULT_AUTHOR}. */
     public FeedbackWorkbookWriter() {
-        this(true);
+        this(DEFAULT_AUTHOR);
+    }
+
+    /**
+     * A writer whose comments are by {@code author}, the section that sends the workbooks back (such as
+     * 企画政策課); {@value #DEFAULT_AUTHOR} when {@code null} or blank.
+     */
+    public FeedbackWorkbookWriter(String author) {
+        this(author, true);
     }
 
     /** A writer that writes feedback at the zip level where it can ({@code true}), or always through POI. */
     FeedbackWorkbookWriter(boolean zipLevel) {
+        this(DEFAULT_AUTHOR, zipLevel);
+    }
+
+    /** A writer whose comments are by {@code author}, at the zip level where it can or always through POI. */
+    FeedbackWorkbookWriter(String author, boolean zipLevel) {
+        this.author = author == null || author.isBlank() ? DEFAULT_AUTHOR : author.strip();
         this.zipLevel = zipLevel;
+    }
+
+    /** Who the comments are by. */
+    public String author() {
+        return author;
     }
 
     /**
@@ -118,7 +143,8 @@ public final class FeedbackWorkbookWriter {
      * @param submission the submitted file, read and never modified
      * @param submissionName how the title row names the submission (e.g. its path in the input
      *     folder); the file name of {@code submission} when {@code null} or blank
-     * @param items the findings of this submission, in any order; may be empty
+     * @param items the findings of this submission, in any order, each message in English as the run log
+     *     has it; the workbook shows the Japanese text of its rule above it ({@link FindingTexts}); may be empty
      * @param outputDir created when missing
      * @throws IOException when the output cannot be written
      */
@@ -173,7 +199,10 @@ public final class FeedbackWorkbookWriter {
             String fileName) throws IOException {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(outputDir, "outputDir");
-        List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
+        // the department reads each message in Japanese, then the run log's English: set here, so that
+        // every route below writes the same text
+        List<FeedbackItem> findings = Objects.requireNonNull(items, "items").stream()
+                .map(FindingTexts::forDepartment).toList();
         String title = submissionName == null || submissionName.isBlank()
                 ? String.valueOf(submission.getFileName()) : submissionName.strip();
         Files.createDirectories(outputDir);
@@ -219,9 +248,9 @@ public final class FeedbackWorkbookWriter {
         if (route != null) {
             try {
                 switch (route) {
-                    case PACKAGE_CSV -> CsvPackage.write(submission, reader, title, findings, target);
-                    case PACKAGE_XLS -> XlsPackage.write(submission, title, findings, target);
-                    default -> XlsxPackageFeedback.write(submission, title, findings, target);
+                    case PACKAGE_CSV -> CsvPackage.write(submission, reader, title, findings, author, target);
+                    case PACKAGE_XLS -> XlsPackage.write(submission, title, findings, author, target);
+                    default -> XlsxPackageFeedback.write(submission, title, findings, author, target);
                 }
                 return new Result(target, route, null);
             } catch (PackageFallback e) {
@@ -243,7 +272,7 @@ public final class FeedbackWorkbookWriter {
         if (copy.workbook() != null) {
             try (XSSFWorkbook workbook = copy.workbook()) {
                 List<FeedbackItem> sorted = sorted(findings, copy);
-                new Highlighter(workbook, copy).mark(sorted);
+                new Highlighter(workbook, copy, author).mark(sorted);
                 writeFindingsSheet(workbook, title, sorted, copy);
                 save(workbook, target);
                 return new Result(target, Route.POI, fallback);
@@ -504,11 +533,13 @@ public final class FeedbackWorkbookWriter {
 
         private final XSSFWorkbook workbook;
         private final SubmissionCopy copy;
+        private final String author;
         private final Map<StyleKey, XSSFCellStyle> styles = new HashMap<>();
 
-        Highlighter(XSSFWorkbook workbook, SubmissionCopy copy) {
+        Highlighter(XSSFWorkbook workbook, SubmissionCopy copy, String author) {
             this.workbook = workbook;
             this.copy = copy;
+            this.author = author;
         }
 
         /** Marks the cells and tabs of {@code items}, which come in the order of the findings sheet. */
@@ -557,12 +588,12 @@ public final class FeedbackWorkbookWriter {
         }
 
         private void comment(XSSFSheet sheet, XSSFCell cell, List<FeedbackItem> items) {
-            StringBuilder text = new StringBuilder(commentText(items));
+            StringBuilder text = new StringBuilder(commentText(author, items));
             Comment previous = cell.getCellComment();
             if (previous != null) {
-                String author = previous.getAuthor();
+                String previousAuthor = previous.getAuthor();
                 text.append("\n\n(元のコメント original comment")
-                        .append(author == null || author.isBlank() ? "" : ", " + author).append(")\n")
+                        .append(previousAuthor == null || previousAuthor.isBlank() ? "" : ", " + previousAuthor).append(")\n")
                         .append(previous.getString() == null ? "" : previous.getString().getString());
                 cell.removeCellComment();
             }
@@ -579,7 +610,7 @@ public final class FeedbackWorkbookWriter {
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(limit(text.toString())));
-            comment.setAuthor(AUTHOR);
+            comment.setAuthor(author);
             cell.setCellComment(comment);
             CTShape shape = sheet.getVMLDrawing(false).findCommentShape(cell.getRowIndex(), cell.getColumnIndex());
             shape.getClientDataArray(0).setAnchorArray(0, place.firstColumn() + ", 0, " + place.firstRow() + ", 0, "
@@ -587,9 +618,12 @@ public final class FeedbackWorkbookWriter {
         }
     }
 
-    /** The text of the comment on a cell: who writes, then each item of the cell. */
-    static String commentText(List<FeedbackItem> items) {
-        StringBuilder text = new StringBuilder(AUTHOR).append(" (planning office):");
+    /**
+     * The text of the comment on a cell: who writes ({@code author:}, as Excel starts a comment), then
+     * each item of the cell.
+     */
+    static String commentText(String author, List<FeedbackItem> items) {
+        StringBuilder text = new StringBuilder(author).append(':');
         for (FeedbackItem item : items) {
             text.append('\n').append('[').append(severityLabel(item)).append("] ").append(item.message());
             if (item.rawText() != null) {
@@ -601,15 +635,23 @@ public final class FeedbackWorkbookWriter {
 
     /**
      * Where the box of a comment goes (zero-based cells): right of its cell, four columns wide, as
-     * many rows high as the text needs (4 to 12).
+     * many rows high as the text needs (4 to {@value #HIGHEST}), a line of the box holding some
+     * {@value #LINE_WIDTH} half-width characters (a Japanese character counting two).
      */
     record CommentAnchor(int firstRow, int firstColumn, int lastRow, int lastColumn) {
 
+        /** The most rows a box spans: a finding's Japanese text and English message take some ten lines. */
+        static final int HIGHEST = 20;
+        static final int LINE_WIDTH = 40;
+
         static CommentAnchor of(int row, int column, CharSequence text) {
-            int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 40;
+            int lines = 0;
+            for (String line : text.toString().split("\n", -1)) {
+                lines += Math.max(1, (GridSheetCopy.lineWidth(line) + LINE_WIDTH - 1) / LINE_WIDTH);
+            }
             int firstColumn = column + 5 < MAX_COLUMNS ? column + 1 : Math.max(0, column - 5);
-            int firstRow = Math.min(row, MAX_ROWS - 13);
-            return new CommentAnchor(firstRow, firstColumn, firstRow + Math.min(Math.max(lines + 1, 4), 12),
+            int firstRow = Math.min(row, MAX_ROWS - 1 - HIGHEST);
+            return new CommentAnchor(firstRow, firstColumn, firstRow + Math.min(Math.max(lines + 1, 4), HIGHEST),
                     Math.min(firstColumn + 4, MAX_COLUMNS - 1));
         }
     }

@@ -109,9 +109,13 @@ record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Widt
     private static int displayWidth(String text) {
         int widest = 0;
         for (String line : text.split("\n", -1)) {
-            int width = line.codePoints().map(c -> c < 0x2E80 || (c >= 0xFF61 && c <= 0xFF9F) ? 1 : 2).sum();
-            widest = Math.max(widest, width);
+            widest = Math.max(widest, lineWidth(line));
         }
         return widest;
+    }
+
+    /** The width of one line in half-width characters: a full-width character (漢字, かな, 全角) counts two. */
+    static int lineWidth(String line) {
+        return line.codePoints().map(c -> c < 0x2E80 || (c >= 0xFF61 && c <= 0xFF9F) ? 1 : 2).sum();
     }
 }

@@ -38,18 +38,19 @@ final class XlsPackage {
     }
 
     /**
-     * Writes the feedback workbook of the .xls {@code submission} to {@code target}, replacing it.
+     * Writes the feedback workbook of the .xls {@code submission} to {@code target}, replacing it, its
+     * comments by {@code author}.
      *
      * @throws PackageFallback when the copy is not one the package writes as the POI path does; nothing
      *     has been written then
      */
-    static void write(Path submission, String title, List<FeedbackItem> items, Path target)
+    static void write(Path submission, String title, List<FeedbackItem> items, String author, Path target)
             throws IOException, PackageFallback {
         XlsWorkbookCopy copy = XlsWorkbookCopy.read(submission);
         if (copy.sheets().isEmpty()) {
             throw new PackageFallback("the .xls has no sheet");
         }
-        XlsxPackageFeedback.writeNew(parts(copy), copy.sheetNames(), title, items, target);
+        XlsxPackageFeedback.writeNew(parts(copy), copy.sheetNames(), title, items, author, target);
     }
 
     /** The parts of the package of {@code copy}. */

@@ -105,15 +105,16 @@ final class XlsxPackageFeedback {
     }
 
     /**
-     * Writes the feedback workbook of {@code submission} to {@code target}, replacing it.
+     * Writes the feedback workbook of {@code submission} to {@code target}, replacing it, its comments by
+     * {@code author}.
      *
      * @throws PackageFallback when the package is not one this class handles with certainty;
      *     nothing has been written then
      */
-    static void write(Path submission, String title, List<FeedbackItem> items, Path target)
+    static void write(Path submission, String title, List<FeedbackItem> items, String author, Path target)
             throws IOException, PackageFallback {
         try (ZipFile zip = ZipFile.builder().setPath(submission).get()) {
-            write(zip, null, title, items, target);
+            write(zip, null, title, items, author, target);
         }
     }
 
@@ -123,12 +124,13 @@ final class XlsxPackageFeedback {
      * @param sheetNames the submission's sheet names, in tab order, each to the name of its sheet in
      *     {@code zip}, for a package made from a submission whose sheets had to be renamed (a CSV, an .xls);
      *     {@code null} when the package is the submission
+     * @param author who the comments are by
      * @throws PackageFallback when the package is not one this class handles with certainty;
      *     nothing has been written then
      */
-    static void write(ZipFile zip, Map<String, String> sheetNames, String title, List<FeedbackItem> items, Path target)
-            throws IOException, PackageFallback {
-        Edit edit = new Edit(zip, sheetNames);
+    static void write(ZipFile zip, Map<String, String> sheetNames, String title, List<FeedbackItem> items, String author,
+            Path target) throws IOException, PackageFallback {
+        Edit edit = new Edit(zip, sheetNames, author);
         edit.prepare(title, items);
         FeedbackWorkbookWriter.replace(target, edit::writeTo);
     }
@@ -322,15 +324,16 @@ final class XlsxPackageFeedback {
      *
      * @param sheetNames the submission's sheet names, in tab order, each to the name of its sheet in
      *     the package
+     * @param author who the comments are by
      * @throws PackageFallback when the package is refused; nothing has been written then
      */
     static void writeNew(Map<String, byte[]> parts, Map<String, String> sheetNames, String title,
-            List<FeedbackItem> items, Path target) throws IOException, PackageFallback {
+            List<FeedbackItem> items, String author, Path target) throws IOException, PackageFallback {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         zip(parts, bytes);
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(ByteArraySeekableByteChannel.wrap(bytes.toByteArray()))
                 .get()) {
-            write(zip, sheetNames, title, items, target);
+            write(zip, sheetNames, title, items, author, target);
         }
     }
 
@@ -360,6 +363,7 @@ final class XlsxPackageFeedback {
 
         private final ZipFile zip;
         private final Map<String, String> sheetNames;
+        private final String author;
         private final Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
         private final Set<String> lowerCaseNames = new HashSet<>();
         private final Map<String, Part> parts = new HashMap<>();
@@ -367,9 +371,10 @@ final class XlsxPackageFeedback {
         private final Set<String> dropped = new HashSet<>();
         private long time = -1;
 
-        Edit(ZipFile zip, Map<String, String> sheetNames) throws PackageFallback {
+        Edit(ZipFile zip, Map<String, String> sheetNames, String author) throws PackageFallback {
             this.zip = zip;
             this.sheetNames = sheetNames;
+            this.author = author;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 String name = entry.getName();
                 if (entries.put(name, entry) != null || !lowerCaseNames.add(name.toLowerCase(Locale.ROOT))) {
@@ -704,7 +709,7 @@ final class XlsxPackageFeedback {
                 }
                 sheet.changed = true;
                 commentsBySheet.computeIfAbsent(key.sheet(), k -> new ArrayList<>()).add(new NewComment(key.row(),
-                        key.column(), FeedbackWorkbookWriter.limit(FeedbackWorkbookWriter.commentText(entry.getValue()))));
+                        key.column(), FeedbackWorkbookWriter.limit(FeedbackWorkbookWriter.commentText(author, entry.getValue()))));
             }
             int block = 1 + (int) entries.keySet().stream().filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".vml"))
                     .count();
@@ -735,7 +740,7 @@ final class XlsxPackageFeedback {
 
             StringBuilder xml = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
                     .append("<comments xmlns=\"").append(PackageXml.MAIN_NS).append("\"><authors><author>");
-            PackageXml.escape(FeedbackWorkbookWriter.AUTHOR, false, xml);
+            PackageXml.escape(author, false, xml);
             xml.append("</author></authors><commentList>");
             StringBuilder vml = new StringBuilder(1024).append("<xml xmlns:v=\"urn:schemas-microsoft-com:vml\"")
                     .append(" xmlns:o=\"urn:schemas-microsoft-com:office:office\"")

@@ -98,7 +98,7 @@ class FeedbackCsvPackageTests {
             assertThat(lines.getStringCellValue()).isEqualTo("複数行の\r\n説明\n（改行あり）");
             assertThat(lines.getCellStyle().getWrapText()).isTrue();
             assertThat(lines.getCellStyle().getVerticalAlignment()).isEqualTo(VerticalAlignment.TOP);
-            assertThat(lines.getCellComment().getString().getString()).endsWith("[情報 Info] the label spans lines");
+            assertThat(lines.getCellComment().getString().getString()).endsWith("[情報 Info] " + FindingTexts.GENERIC + "\nthe label spans lines");
             assertThat(cell(copy, "A6").getStringCellValue()).isEqualTo("  前後に空白  ");
             assertThat(cell(copy, "A6").getCellStyle().getWrapText()).isFalse();
             assertThat(fillArgb(cell(copy, "D2"))).isEqualTo(ERROR_ARGB);
@@ -204,7 +204,8 @@ class FeedbackCsvPackageTests {
             assertThat(cell(sheet, "A1").getCellComment().getString().getString()).endsWith("on A1");
             assertThat(cell(sheet, "B1").getCellComment().getString().getString()).endsWith("on B1");
             var box = cell(sheet, "A1").getCellComment().getClientAnchor();
-            assertThat(List.of((int) box.getCol1(), box.getRow1(), (int) box.getCol2(), box.getRow2())).containsExactly(1, 0, 5, 4);
+            // four lines of text and a blank one: the author, the Japanese sentence (two lines wide), the English
+            assertThat(List.of((int) box.getCol1(), box.getRow1(), (int) box.getCol2(), box.getRow2())).containsExactly(1, 0, 5, 5);
         }
     }
 

@@ -14,6 +14,11 @@ class FeedbackWorkbookWriterPoiPathTests extends FeedbackWorkbookWriterTests {
     }
 
     @Override
+    FeedbackWorkbookWriter newWriter(String author) {
+        return new FeedbackWorkbookWriter(author, false);
+    }
+
+    @Override
     Route xlsRoute() {
         return Route.POI;
     }

@@ -54,6 +54,11 @@ class FeedbackWorkbookWriterTests {
         return new FeedbackWorkbookWriter();
     }
 
+    /** The writer under test, its comments by {@code author}. */
+    FeedbackWorkbookWriter newWriter(String author) {
+        return new FeedbackWorkbookWriter(author);
+    }
+
     /** How the writer under test writes the feedback of a readable .xls with findings. */
     Route xlsRoute() {
         return Route.PACKAGE_XLS;
@@ -122,23 +127,76 @@ class FeedbackWorkbookWriterTests {
                     + " — エラー 4件 (4 errors), 警告 4件 (4 warnings), 情報 1件 (1 info)");
             assertThat(rowTexts(findings, FeedbackWorkbookWriter.HEADER_ROW))
                     .containsExactlyElementsOf(FeedbackWorkbookWriter.HEADERS);
+            // each message in Japanese, then the English of the run log on a line of its own; a rule the
+            // catalogue does not know (unknown_label, hidden_rows ...) gets the generic sentence
             assertThat(itemRows(findings)).containsExactly(
-                    List.of("エラー Error", "", "", "no sheet of a known family", "", "unknown_sheet_family"),
-                    List.of("エラー Error", "施策611", "", "施策の進捗状況 is not rated", "", "missing_status"),
-                    List.of("エラー Error", "施策611", "D5",
-                            "expected a cost in thousand yen such as 10,059, or - for none", "約7千", "cost_not_a_number"),
-                    List.of("エラー Error", "施策611", "C12", "the printed 計 is not the sum of its projects (50,982)",
-                            "10,059", "printed_total_differs_from_projects"),
-                    List.of("警告 Warning", "施策611", "$C$3", "担当課 is not a department of the city's list", "人権庶務課",
-                            "department_name_unknown"),
-                    List.of("警告 Warning", "施策612", "", "the sheet has hidden rows", "", "hidden_rows"),
-                    List.of("警告 Warning", "施策612", "C5",
-                            "rated B (better than the baseline), yet worse than the baseline", "前年度比 増加",
+                    List.of("エラー Error", "", "", shown("unknown_sheet_family", "no sheet of a known family"), "",
+                            "unknown_sheet_family"),
+                    List.of("エラー Error", "施策611", "", shown("missing_status", "施策の進捗状況 is not rated"), "",
+                            "missing_status"),
+                    List.of("エラー Error", "施策611", "D5", "金額を数値として読み取れなかったため、この金額は取り込んでいません。"
+                            + "10,059 のように千円単位の数値で記入し、該当がない場合は「-」を記入してください。\n"
+                            + "expected a cost in thousand yen such as 10,059, or - for none", "約7千", "cost_not_a_number"),
+                    List.of("エラー Error", "施策611", "C12", shown("printed_total_differs_from_projects",
+                            "the printed 計 is not the sum of its projects (50,982)"), "10,059",
+                            "printed_total_differs_from_projects"),
+                    List.of("警告 Warning", "施策611", "$C$3", "確認が必要な点があります。内容は次の英文のとおりです。\n"
+                            + "担当課 is not a department of the city's list", "人権庶務課", "department_name_unknown"),
+                    List.of("警告 Warning", "施策612", "", FindingTexts.GENERIC + "\nthe sheet has hidden rows", "",
+                            "hidden_rows"),
+                    List.of("警告 Warning", "施策612", "C5", shown("status_contradicts_baseline",
+                            "rated B (better than the baseline), yet worse than the baseline"), "前年度比 増加",
                             "status_contradicts_baseline"),
-                    List.of("警告 Warning", "削除済みシート", "B2", "a sheet that is not in the file", "", "unknown_label"),
-                    List.of("情報 Info", "施策611", "AA2", "the latest actual is 0 against a positive target", "0",
-                            "no_progress"));
+                    List.of("警告 Warning", "削除済みシート", "B2", FindingTexts.GENERIC + "\na sheet that is not in the file",
+                            "", "unknown_label"),
+                    List.of("情報 Info", "施策611", "AA2", shown("no_progress",
+                            "the latest actual is 0 against a positive target"), "0", "no_progress"));
         }
+    }
+
+    @Test
+    void shouldNameEveryColumnAndSeverityInJapaneseAndEnglish() throws Exception {
+        Path submission = DepartmentWorkbook.write(temp.resolve("R4_施策評価シート_人権庶務課.xlsx"));
+
+        Path written = writer.write(submission, null, policyFindings(), temp);
+
+        try (XSSFWorkbook workbook = open(written)) {
+            XSSFSheet findings = workbook.getSheetAt(0);
+            assertThat(rowTexts(findings, FeedbackWorkbookWriter.HEADER_ROW)).containsExactly(
+                    "重要度 Severity", "シート Sheet", "セル Cell", "内容 Message", "記入内容 Found", "ルール Rule");
+            assertThat(itemRows(findings)).extracting(row -> row.get(0)).containsOnly("エラー Error", "警告 Warning", "情報 Info")
+                    .contains("エラー Error", "警告 Warning", "情報 Info");
+        }
+    }
+
+    @Test
+    void shouldCommentByTheSectionTheWriterNamesInEveryFormat() throws Exception {
+        // given an .xlsx, an .xls and a CSV with a finding on a cell
+        Path xlsx = DepartmentWorkbook.write(temp.resolve("R4_施策評価シート_人権庶務課.xlsx"), false);
+        Path xls = Files.copy(fixture("department-sheet.xls"), temp.resolve("R5_施策評価シート_人権庶務課.xls"));
+        Path csv = Files.write(temp.resolve("R6_効果検証.csv"), "基本目標,数値目標,評価\r\n基本目標1,転入者数,D\r\n".getBytes(CP932));
+        FeedbackWorkbookWriter ownAuthor = newWriter(" 企画政策課 ");
+
+        for (Path submission : List.of(xlsx, xls, csv)) {
+            String sheet = submission == csv ? "R6_効果検証" : "施策611";
+            // when
+            Result result = ownAuthor.writeReporting(submission, null, List.of(FeedbackItem.error(sheet, "C2",
+                    "invalid_status", "expected a status A, B or C, found \"D\"", "D")),
+                    temp.resolve("out-" + submission.getFileName()));
+
+            // then, whichever path wrote it
+            assertThat(result.route()).as(submission.toString())
+                    .isIn(xlsRoute() == Route.POI ? List.of(Route.POI) : List.of(Route.PACKAGE, Route.PACKAGE_XLS, Route.PACKAGE_CSV));
+            try (XSSFWorkbook workbook = open(result.workbook())) {
+                XSSFComment comment = cell(workbook.getSheet(sheet), "C2").getCellComment();
+                assertThat(comment.getAuthor()).as(submission.toString()).isEqualTo("企画政策課");
+                assertThat(comment.getString().getString()).as(submission.toString()).isEqualTo("企画政策課:\n"
+                        + "[エラー Error] 評価を読み取れなかったため、この行は取り込んでいません。評価欄には A、B、C のいずれかを"
+                        + "記入してください。\nexpected a status A, B or C, found \"D\" (記入内容 found: \"D\")");
+            }
+        }
+        assertThat(newWriter(null).author()).isEqualTo("政策企画課");
+        assertThat(newWriter(" ").author()).isEqualTo(FeedbackWorkbookWriter.DEFAULT_AUTHOR);
     }
 
     @Test
@@ -205,8 +263,9 @@ class FeedbackWorkbookWriterTests {
             assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             XSSFComment comment = total.getCellComment();
             assertThat(comment.getAuthor()).isEqualTo("政策企画課");
-            assertThat(comment.getString().getString()).isEqualTo("政策企画課 (planning office):\n"
-                    + "[エラー Error] the printed 計 is not the sum of its projects (50,982) (記入内容 found: \"10,059\")");
+            assertThat(comment.getString().getString()).isEqualTo("政策企画課:\n"
+                    + "[エラー Error] 計の金額が、各事業の金額（【再掲】を除く）の合計と一致しません。計または各事業の金額をご確認ください。\n"
+                    + "the printed 計 is not the sum of its projects (50,982) (記入内容 found: \"10,059\")");
             // D12 shared C12's style and has no finding: untouched
             XSSFCell neighbour = cell(policy, "D12");
             assertThat(neighbour.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
@@ -217,13 +276,14 @@ class FeedbackWorkbookWriterTests {
             // a warning on a cell that had a comment of its own: both texts kept
             XSSFCell department = cell(policy, "C3");
             assertThat(fillArgb(department)).isEqualTo(WARNING_ARGB);
-            assertThat(department.getCellComment().getString().getString()).isEqualTo("政策企画課 (planning office):\n"
-                    + "[警告 Warning] 担当課 is not a department of the city's list (記入内容 found: \"人権庶務課\")\n\n"
+            assertThat(department.getCellComment().getString().getString()).isEqualTo("政策企画課:\n"
+                    + "[警告 Warning] " + FindingTexts.GENERIC + "\n"
+                    + "担当課 is not a department of the city's list (記入内容 found: \"人権庶務課\")\n\n"
                     + "(元のコメント original comment, 山田)\n課長確認済み");
             // info: commented, not filled; the cell is created where the sheet had none
             XSSFCell info = cell(policy, "AA2");
             assertThat(info.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
-            assertThat(info.getCellComment().getString().getString()).contains("[情報 Info] the latest actual is 0");
+            assertThat(info.getCellComment().getString().getString()).contains("[情報 Info] 最新の実績値が 0 になっています", "。\nthe latest actual is 0");
             // a cell inside a merge marks the merge's first cell, which Excel shows
             XSSFCell merged = cell(workbook.getSheet("施策612"), "B5");
             assertThat(fillArgb(merged)).isEqualTo(WARNING_ARGB);
@@ -420,8 +480,8 @@ class FeedbackWorkbookWriterTests {
             assertThat(fillArgb(cell(copy, "D2"))).isEqualTo(ERROR_ARGB);
             assertThat(fillArgb(cell(copy, "E3"))).isEqualTo(WARNING_ARGB);
             assertThat(cell(copy, "E3").getCellComment().getString().getString())
-                    .isEqualTo("政策企画課 (planning office):\n"
-                            + "[警告 Warning] rated B, yet worse than the baseline (記入内容 found: \"B\")");
+                    .isEqualTo("政策企画課:\n[警告 Warning] " + FindingTexts.japanese("status_contradicts_baseline").orElseThrow()
+                            + "\nrated B, yet worse than the baseline (記入内容 found: \"B\")");
         }
     }
 
@@ -592,6 +652,11 @@ class FeedbackWorkbookWriterTests {
             texts.add(text(sheet, row, column));
         }
         return texts;
+    }
+
+    /** What the findings sheet shows of a finding of {@code rule}: the rule's Japanese text, then {@code english}. */
+    private static String shown(String rule, String english) {
+        return FindingTexts.japanese(rule).orElseThrow() + "\n" + english;
     }
 
     private static List<List<String>> itemRows(XSSFSheet findings) {

@@ -126,8 +126,9 @@ class FeedbackXlsxPackageTests {
             assertThat(link(findings, 6, 2)).isEqualTo("'施策611'!C12");
             assertThat(findings.getRow(6).getCell(2).getCellStyle().getFont().getUnderline()).isEqualTo((byte) 1);
             assertThat(findings.getRow(10).getCell(1).getHyperlink()).isNull();
+            // a rule without a Japanese text gets the generic sentence above its English
             assertThat(findings.getRow(7).getCell(3).getStringCellValue())
-                    .isEqualTo("the cost looks rounded <&> \"quoted\"");
+                    .isEqualTo(FindingTexts.GENERIC + "\nthe cost looks rounded <&> \"quoted\"");
 
             XSSFSheet policy = workbook.getSheet("施策611");
             XSSFCell total = cell(policy, "C12");
@@ -138,19 +139,22 @@ class FeedbackXlsxPackageTests {
             assertThat(total.getCellStyle().getBorderBottom()).isEqualTo(BorderStyle.THIN);
             assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(total.getCellComment().getAuthor()).isEqualTo("政策企画課");
-            assertThat(total.getCellComment().getString().getString()).isEqualTo("政策企画課 (planning office):\n"
-                    + "[エラー Error] the printed 計 is not the sum of its projects (50,982) (記入内容 found: \"10,059\")");
+            assertThat(total.getCellComment().getString().getString()).isEqualTo("政策企画課:\n"
+                    + "[エラー Error] 計の金額が、各事業の金額（【再掲】を除く）の合計と一致しません。計または各事業の金額をご確認ください。\n"
+                    + "the printed 計 is not the sum of its projects (50,982) (記入内容 found: \"10,059\")");
             XSSFCell neighbour = cell(policy, "D12");
             assertThat(neighbour.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
             assertThat(neighbour.getCellComment()).isNull();
             // two items on one cell: one comment, the worst first, the fill of the worst
             assertThat(fillArgb(cell(policy, "D5"))).isEqualTo(ERROR_ARGB);
-            assertThat(cell(policy, "D5").getCellComment().getString().getString()).isEqualTo("政策企画課 (planning office):\n"
-                    + "[エラー Error] expected a cost in thousand yen such as 10,059, or - for none (記入内容 found: \"約7千\")\n"
-                    + "[警告 Warning] the cost looks rounded <&> \"quoted\" (記入内容 found: \"約7千\")");
+            assertThat(cell(policy, "D5").getCellComment().getString().getString()).isEqualTo("政策企画課:\n"
+                    + "[エラー Error] " + FindingTexts.japanese("cost_not_a_number").orElseThrow() + "\n"
+                    + "expected a cost in thousand yen such as 10,059, or - for none (記入内容 found: \"約7千\")\n"
+                    + "[警告 Warning] " + FindingTexts.GENERIC + "\n"
+                    + "the cost looks rounded <&> \"quoted\" (記入内容 found: \"約7千\")");
             XSSFCell info = cell(policy, "AA2");
             assertThat(info.getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
-            assertThat(info.getCellComment().getString().getString()).contains("[情報 Info] the latest actual is 0");
+            assertThat(info.getCellComment().getString().getString()).contains("[情報 Info] 最新の実績値が 0 になっています", "。\nthe latest actual is 0");
             XSSFCell merged = cell(workbook.getSheet("施策612"), "B5");
             assertThat(fillArgb(merged)).isEqualTo(WARNING_ARGB);
             assertThat(merged.getCellComment().getString().getString()).contains("worse than the baseline");
@@ -216,7 +220,7 @@ class FeedbackXlsxPackageTests {
             assertThat(fillArgb(cell(indicators, "H2"))).isEqualTo(WARNING_ARGB);
             assertThat(fillArgb(cell(indicators, "F20"))).isEqualTo(ERROR_ARGB);
             assertThat(fillArgb(cell(indicators, "E4"))).isEqualTo(WARNING_ARGB);
-            assertThat(cell(indicators, "F20").getCellComment().getString().getString()).endsWith("[エラー Error] message");
+            assertThat(cell(indicators, "F20").getCellComment().getString().getString()).endsWith("[エラー Error] " + FindingTexts.GENERIC + "\nmessage");
             assertThat(cell(indicators, "B5").getStringCellValue()).isEqualTo("前年度比 増加");
         }
     }
@@ -318,7 +322,7 @@ class FeedbackXlsxPackageTests {
             assertThat(policy.getFitToPage()).isTrue();
             assertThat(cell(policy, "B12").getHyperlink().getAddress()).isEqualTo("https://www.city.example.lg.jp/");
             assertThat(policy.getDrawingPatriarch().getShapes()).hasSize(1);
-            assertThat(cell(policy, "C12").getCellComment().getString().getString()).endsWith("[エラー Error] message");
+            assertThat(cell(policy, "C12").getCellComment().getString().getString()).endsWith("[エラー Error] " + FindingTexts.GENERIC + "\nmessage");
             assertThat(policy.getDataValidations()).hasSize(1);
         }
     }
@@ -357,9 +361,9 @@ class FeedbackXlsxPackageTests {
         assertThat(schemaErrors(result.workbook())).isEmpty();
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(3).getStringCellValue())
-                    .isEqualTo(message);
+                    .isEqualTo(FindingTexts.GENERIC + "\n" + message);
             assertThat(cell(workbook.getSheet("施策611"), "C12").getCellComment().getString().getString())
-                    .isEqualTo("政策企画課 (planning office):\n[エラー Error] " + message);
+                    .isEqualTo("政策企画課:\n[エラー Error] " + FindingTexts.GENERIC + "\n" + message);
         }
     }
 
@@ -418,7 +422,7 @@ class FeedbackXlsxPackageTests {
             assertThat(cell(workbook.getSheet("施策611"), "C3").getCellComment().getString().getString())
                     .isEqualTo("課長確認済み");
             assertThat(cell(workbook.getSheet("施策612"), "C2").getCellComment().getString().getString())
-                    .endsWith("[エラー Error] message");
+                    .endsWith("[エラー Error] " + FindingTexts.GENERIC + "\nmessage");
         }
     }
 
