@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes, after a run, one feedback workbook for every file the run read (unchanged files are not
  * read again and keep their earlier feedback): the problems of that submission, from the run log and
  * from the cross-checks of {@code v_data_quality_findings}, into {@link FeedbackWorkbookWriter}.
- * Workbooks go to the output folder, mirroring the input folder's subfolders.
+ * Workbooks go to the output folder, mirroring the input folder's subfolders. Each finding is shown
+ * in Japanese, then in the English of the run log ({@link FindingTexts}); the cell comments are by
+ * the section that sends the workbooks back ({@link FeedbackWorkbookWriter#DEFAULT_AUTHOR} unless the
+ * run names another with {@code --evalsheet.feedback.author=…}).
  */
 public final class FeedbackReport {
 
@@ -31,10 +34,20 @@ public final class FeedbackReport {
     }
 
     private final JdbcTemplate jdbc;
-    private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
+    private final FeedbackWorkbookWriter writer;
 
+    /** A report whose comments are by {@link FeedbackWorkbookWriter#DEFAULT_AUTHOR}. */
     public FeedbackReport(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    /**
+     * A report whose comments are by {@code author} (the property {@code evalsheet.feedback.author});
+     * {@link FeedbackWorkbookWriter#DEFAULT_AUTHOR} when {@code null} or blank.
+     */
+    public FeedbackReport(JdbcTemplate jdbc, String author) {
         this.jdbc = jdbc;
+        this.writer = new FeedbackWorkbookWriter(author);
     }
 
     public Written write(long loadRunId, Path inputDir, Path outputDir) {

@@ -172,14 +172,14 @@ public class IngestionJobConfiguration {
     // step 4: a feedback workbook per submission read, for the planning office to send back
     @Bean
     public Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbcTemplate) {
+            JdbcTemplate jdbcTemplate, @Value("${evalsheet.feedback.author:}") String feedbackAuthor) {
         return new StepBuilder("writeFeedback", jobRepository)
                 .tasklet((contribution, context) -> {
                     PausePoint.reach("feedback");
                     var jobExecution = context.getStepContext().getStepExecution().getJobExecution();
                     String output = jobExecution.getJobParameters().getString(FEEDBACK_DIR);
                     if (output != null) {
-                        var written = new FeedbackReport(jdbcTemplate).write(jobExecution.getJobInstanceId(),
+                        var written = new FeedbackReport(jdbcTemplate, feedbackAuthor).write(jobExecution.getJobInstanceId(),
                                 Path.of(jobExecution.getJobParameters().getString("input.dir")), Path.of(output));
                         context.getStepContext().getStepExecution().getExecutionContext()
                                 .putInt("feedback.workbooks", written.workbooks().size());
