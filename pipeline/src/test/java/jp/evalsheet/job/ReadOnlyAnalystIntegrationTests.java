@@ -51,6 +51,7 @@ class ReadOnlyAnalystIntegrationTests {
                 "v_project_cost_trend 213",
                 "v_sheet_versions 64",
                 "v_status_achievement_share 8",
+                "v_status_items 242",
                 "v_status_summary 26",
                 "v_value_changes 0",
                 "v_welfare_grade_trend 135",
