@@ -15,7 +15,8 @@
 --   overview_grade_differs_from_sheet: the welfare overview prints another grade than the project's sheet;
 --   same_indicator_different_targets: one indicator (the same actual values in two plans) with
 --     different targets for the same year.
--- Direction: an indicator goes down when its target is less than half its baseline (待機児童数 toward 0).
+-- Direction: an indicator goes down when its target is less than half its baseline (待機児童数 toward 0),
+-- by the macro higher_is_better that v_indicator_progress uses too.
 -- Every cross-check compares a municipality's facts with its own only. municipality_code is null for
 -- a file of the latest run whose municipality could not be told (rule unknown_municipality).
 -- The logic lives in calc_data_quality_findings; its result is kept in the table mart_data_quality_findings, refreshed in the
@@ -164,16 +165,15 @@ baselines as (
 ),
 
 -- per indicator (and sub-row): the latest actual beside the target for that year (or the final
--- one) and the baseline; direction -1 (the indicator goes down) when the target is less than half
--- the baseline (待機児童数 44 -> 0), else 1: a target only somewhat below the baseline is a lowered
--- target of an indicator that goes up (バス利用者数 415,286 -> 320,000 after the pandemic)
+-- one) and the baseline; direction -1 (the indicator goes down) when higher_is_better (R__macros.sql)
+-- says false for the baseline and the final target, else 1 (also when it cannot tell)
 assessed as (
     select
         a.*,
         coalesce(same_year.value, t.value) as target_value,
         coalesce(same_year.fiscal_year, t.fiscal_year) as target_fiscal_year,
         b.value as baseline_value,
-        case when b.value > 0 and t.value < b.value / 2 then -1 else 1 end as direction
+        case when higher_is_better(b.value, t.value) = false then -1 else 1 end as direction
     from latest_actuals as a
     left join indicator_values as same_year
         on same_year.municipality_code = a.municipality_code and same_year.plan_id = a.plan_id

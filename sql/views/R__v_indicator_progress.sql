@@ -5,6 +5,14 @@
 -- year if the plan sets one, else the final target, achievement_ratio = value ÷ target and
 -- progress_ratio = (value − baseline) ÷ (target − baseline), which also measures indicators that go
 -- down (待機児童数 toward 0).
+-- higher_is_better is the indicator's direction by the macro of the same name (R__macros.sql: lower is
+-- better when the final target is less than half the baseline; null without both numbers), and
+-- directed_progress_ratio the progress that honours it: (value − baseline) ÷ |target − baseline|, positive
+-- when the value is better than the baseline and negative when worse. It equals progress_ratio except
+-- for a target lowered below the baseline of an indicator that goes up, where progress_ratio reads a
+-- fall as progress (ふれあい推進事業の参加者数 8,776 -> 5,495 against 7,500: progress_ratio 2.57, the city
+-- rates it C; directed_progress_ratio -2.57). is_target_met compares the value with the target in
+-- that direction.
 -- value is null (and value_text holds the token) when the sheet shows no number; a ratio is null
 -- when a number is missing or its denominator is 0.
 -- The logic lives in calc_indicator_progress; its result is kept in the table mart_indicator_progress, refreshed in the
@@ -107,6 +115,14 @@ final_targets as (
     where lateness = 1
 ),
 
+-- the last target with a number, which decides the direction with the baseline
+final_numeric_targets as (
+    select municipality_code, plan_id, owner_code, indicator_no, sub_label, arg_max(value, fiscal_year) as value
+    from targets
+    where value is not null
+    group by municipality_code, plan_id, owner_code, indicator_no, sub_label
+),
+
 with_targets as (
     select
         r.*,
@@ -114,7 +130,8 @@ with_targets as (
         case when same_year.value is not null then same_year.fiscal_year else final_target.fiscal_year end
             as target_fiscal_year,
         b.value as baseline_value,
-        b.fiscal_year as baseline_fiscal_year
+        b.fiscal_year as baseline_fiscal_year,
+        higher_is_better(b.value, direction_target.value) as higher_is_better
     from reported as r
     left join targets as same_year
         on same_year.municipality_code = r.municipality_code and same_year.plan_id = r.plan_id
@@ -128,6 +145,10 @@ with_targets as (
     left join baselines as b
         on b.municipality_code = r.municipality_code and b.plan_id = r.plan_id and b.owner_code = r.owner_code
         and b.indicator_no = r.indicator_no and b.sub_label is not distinct from r.sub_label
+    left join final_numeric_targets as direction_target
+        on direction_target.municipality_code = r.municipality_code and direction_target.plan_id = r.plan_id
+        and direction_target.owner_code = r.owner_code and direction_target.indicator_no = r.indicator_no
+        and direction_target.sub_label is not distinct from r.sub_label
 ),
 
 final as (
@@ -153,6 +174,13 @@ final as (
         case when r.target_value <> 0 then r.value / r.target_value end as achievement_ratio,
         case when r.target_value <> r.baseline_value
             then (r.value - r.baseline_value) / (r.target_value - r.baseline_value) end as progress_ratio,
+        r.higher_is_better,
+        case when r.target_value <> r.baseline_value
+            then (r.value - r.baseline_value) / abs(r.target_value - r.baseline_value)
+                * case when r.higher_is_better then 1 when not r.higher_is_better then -1 end
+        end as directed_progress_ratio,
+        case when r.higher_is_better then r.value >= r.target_value
+            when not r.higher_is_better then r.value <= r.target_value end as is_target_met,
         d.is_cumulative,
         r.is_year_inferred,
         r.reported_fiscal_year,

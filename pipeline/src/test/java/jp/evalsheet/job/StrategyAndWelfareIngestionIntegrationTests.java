@@ -181,6 +181,48 @@ class StrategyAndWelfareIngestionIntegrationTests {
     }
 
     @Test
+    void shouldHonourTheDirectionOfAnIndicatorWhoseTargetWasLoweredBelowItsBaseline() {
+        // ふれあい推進事業の参加者数 goes up, but its target (7,500) was set below the baseline (8,776): FY2022's
+        // 5,495 is worse than the baseline (rated C, 策定当初より悪くなっている) and progress_ratio reads it as 257 %
+        assertThat(warehouse.lines("""
+                select fiscal_year, value, baseline_value, target_value, round(progress_ratio, 4), higher_is_better,
+                    round(directed_progress_ratio, 4), is_target_met
+                from v_indicator_progress where indicator_name = 'ふれあい推進事業の参加者数' and value is not null order by 1
+                """)).containsExactly(
+                        "2022|5495|8776|7500|2.5713|true|-2.5713|false",
+                        "2023|7817|8776|7500|0.7516|true|-0.7516|true",
+                        "2024|6817|8776|7500|1.5353|true|-1.5353|false");
+        // 待機児童数 goes down (its target 0 is under half the baseline 44): the two ratios agree
+        assertThat(warehouse.lines("""
+                select fiscal_year, higher_is_better, round(progress_ratio, 4), round(directed_progress_ratio, 4), is_target_met
+                from v_indicator_progress where indicator_name = '待機児童数' and fiscal_year >= 2023 order by 1
+                """)).containsExactly("2023|false|0.7955|0.7955|false", "2024|false|0.6136|0.6136|false");
+        // the welfare and policy indicators print no baseline: no direction, as no progress_ratio
+        assertThat(warehouse.lines("""
+                select plan, count(*), count(higher_is_better), count(directed_progress_ratio), count(progress_ratio)
+                from v_indicator_progress group by all order by all
+                """)).containsExactly(
+                        "comprehensive_plan|48|0|0|0", "regional_strategy_2|175|170|123|123", "welfare_plan_4|144|0|0|0");
+    }
+
+    @Test
+    void shouldAgreeWithTheCityOnWhetherEachKpiIsBetterOrWorseThanItsBaseline() {
+        // KPI B is 策定当初より良くなっている and C 策定当初より悪くなっている: the sign of the FY2024 progress,
+        // for each KPI that has one (the views joined on their documented keys)
+        assertThat(warehouse.lines("""
+                select s.status, count(*),
+                    count(*) filter (where sign(p.directed_progress_ratio) = case s.status when 'B' then 1 else -1 end),
+                    count(*) filter (where sign(p.progress_ratio) = case s.status when 'B' then 1 else -1 end)
+                from v_status_items as s
+                inner join v_indicator_progress as p
+                    on p.municipality_code = s.municipality_code and p.plan = s.plan and p.owner_code = s.owner_code
+                    and p.indicator_no = s.indicator_no and p.fiscal_year = s.evaluation_fiscal_year
+                where s.category = 'KPI' and s.status in ('B', 'C') and p.directed_progress_ratio is not null
+                group by all order by all
+                """)).containsExactly("B|10|10|10", "C|6|6|5");
+    }
+
+    @Test
     void shouldFlagEveryCaseRecordedInTheTranscriptionNotes() {
         assertThat(warehouse.lines("""
                 select rule, sheet_name, severity from v_data_quality_findings where cell is not null order by all

@@ -51,6 +51,33 @@ class ViewRulesIntegrationTests {
     }
 
     @Test
+    void shouldTellTheDirectionFromTheBaselineAndTheFinalTargetAndMeasureProgressInIt() {
+        // given indicators that go down (a target under half the baseline), up, and up with a lowered target
+        indicator("down", false, "baseline 2019 44", "actual 2020 11", "target 2025 0");
+        indicator("half", false, "baseline 2019 10", "actual 2020 4", "target 2025 5");
+        indicator("lowered", false, "baseline 2019 100", "actual 2020 80", "actual 2021 95", "target 2025 90");
+        indicator("negative", false, "baseline 2019 -84", "actual 2020 -32", "target 2025 0");
+        indicator("no-baseline", false, "actual 2020 30", "target 2025 60");
+        indicator("numeric-target", false, "baseline 2019 100", "actual 2024 30", "target 2024 40", "target 2025 -");
+        indicator("up", false, "baseline 2019 10", "actual 2020 25", "target 2025 20");
+
+        // then progress_ratio reads the lowered target's fall as progress, directed_progress_ratio as a fall
+        assertThat(warehouse.lines("""
+                select owner_code, fiscal_year, round(progress_ratio, 4), higher_is_better, round(directed_progress_ratio, 4),
+                    is_target_met
+                from v_indicator_progress order by owner_code, fiscal_year
+                """)).containsExactly(
+                        "down|2020|0.75|false|0.75|false",
+                        "half|2020|1.2|true|-1.2|false",
+                        "lowered|2020|2.0|true|-2.0|false",
+                        "lowered|2021|0.5|true|-0.5|true",
+                        "negative|2020|0.619|true|0.619|false",
+                        "no-baseline|2020|null|null|null|null",
+                        "numeric-target|2024|1.1667|false|1.1667|true",
+                        "up|2020|1.5|true|1.5|true");
+    }
+
+    @Test
     void shouldGiveNullNotAnErrorWhenADenominatorIsZeroOrANumberIsMissing() {
         // given
         indicator("flat", false, "baseline 2019 100", "actual 2020 95", "target 2025 100");
