@@ -79,3 +79,15 @@ comment on table mart_annual_policy_costs is 'internal: the rows of v_annual_pol
 create or replace view v_annual_policy_costs as select * from mart_annual_policy_costs;
 
 comment on view v_annual_policy_costs is '年度別施策コスト: one row per municipality, policy and fiscal year: the total cost of the best report (settled over forecast, then the latest), the base of the cost trends';
+comment on column v_annual_policy_costs.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_annual_policy_costs.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_annual_policy_costs.plan_id is '計画 plan: comprehensive_plan (総合計画 後期基本計画), regional_strategy_2 (総合戦略) or welfare_plan_4 (地域福祉計画); joins dim_plans.plan_id';
+comment on column v_annual_policy_costs.policy_code is '施策コード policy code (3 digits, 611); with municipality_code and plan_id joins dim_policies';
+comment on column v_annual_policy_costs.policy_name is '施策名 policy name as its evaluation of that report prints it';
+comment on column v_annual_policy_costs.department_name is '担当課 department in charge of the policy (owning department), as that report prints it';
+comment on column v_annual_policy_costs.fiscal_year is '年度 fiscal year, the Gregorian year of its April (R4 = 2022); joins dim_fiscal_years';
+comment on column v_annual_policy_costs.cost_thousand_yen is '総コスト total cost (事業費+人件費) in thousand yen (千円) of the policy''s own projects (【再掲】 rows excluded, - counted as 0)';
+comment on column v_annual_policy_costs.cost_basis is '決算・決算見込み cost basis: settled (決算) or forecast (決算見込み)';
+comment on column v_annual_policy_costs.reported_fiscal_year is '報告年度 evaluation year of the report the figure comes from (the FY2023 sheet settles the FY2022 cost)';
+comment on column v_annual_policy_costs.project_count is '事務事業数 number of the policy''s own projects (not 【再掲】) in the chosen report';
+comment on column v_annual_policy_costs._sheet_load_id is '取込シートID the sheet load (etl_sheet_loads.sheet_load_id); joins v_current_sheet_loads and v_sheet_versions';

@@ -511,3 +511,13 @@ comment on table mart_data_quality_findings is 'internal: the rows of v_data_qua
 create or replace view v_data_quality_findings as select * from mart_data_quality_findings;
 
 comment on view v_data_quality_findings is 'データ品質指摘: one row per problem found in the data (warnings of current sheets, errors of the latest run, cross-checks within each municipality), with its municipality, file, sheet and cell';
+comment on column v_data_quality_findings.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities; null for a file whose municipality could not be told (unknown_municipality)';
+comment on column v_data_quality_findings.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_data_quality_findings.source_file is '提出ファイル file to look at';
+comment on column v_data_quality_findings.sheet_name is 'シート名 sheet to look at; null for a problem of the whole file';
+comment on column v_data_quality_findings.cell is 'セル cell (A1) to look at; null for a problem of a whole sheet or file';
+comment on column v_data_quality_findings.severity is '重要度 severity: error (the row, sheet or file was not loaded), warning (loaded, but check it) or info';
+comment on column v_data_quality_findings.rule is 'ルール name of the check that found it (invalid_status, printed_total_differs_from_projects, target_met_but_not_rated_a ...)';
+comment on column v_data_quality_findings.message is '内容 what was expected and what was found, in English';
+comment on column v_data_quality_findings.raw_text is '原文 the cell''s text as the sheet shows it, when there is one';
+comment on column v_data_quality_findings.load_run_id is '取込実行ID the load run (etl_load_runs.load_run_id) that read the file or loaded the figure';

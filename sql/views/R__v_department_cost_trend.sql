@@ -47,3 +47,12 @@ final as (
 select * from final;
 
 comment on view v_department_cost_trend is '担当課別コスト推移: one row per municipality, owning department (担当課) and fiscal year: total cost of its policies with the change from the previous year';
+comment on column v_department_cost_trend.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_department_cost_trend.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_department_cost_trend.department_name is '担当課 owning department; with municipality_code joins dim_departments';
+comment on column v_department_cost_trend.fiscal_year is '年度 fiscal year, the Gregorian year of its April (R4 = 2022); joins dim_fiscal_years';
+comment on column v_department_cost_trend.cost_thousand_yen is '総コスト total cost (事業費+人件費) in thousand yen (千円), summed over the policies the department owns';
+comment on column v_department_cost_trend.cost_basis is '決算・決算見込み cost basis: settled (決算) or forecast (決算見込み); forecast while any policy''s figure for the year is';
+comment on column v_department_cost_trend.yoy_change_thousand_yen is '前年度比増減 change from the previous fiscal year in thousand yen; null when that year is missing';
+comment on column v_department_cost_trend.yoy_change_ratio is '前年度比増減率 change from the previous fiscal year as a ratio of its cost (0.1 = +10 %); null when that year is missing or its cost is 0';
+comment on column v_department_cost_trend.policy_count is '施策数 number of the department''s policies with a cost that year';

@@ -205,4 +205,33 @@ comment on table mart_indicator_progress is 'internal: the rows of v_indicator_p
 
 create or replace view v_indicator_progress as select * from mart_indicator_progress;
 
-comment on view v_indicator_progress is '指標の進捗: one row per municipality, indicator (and sub-row) and fiscal year: the value beside baseline and target, with achievement and progress ratios';
+comment on view v_indicator_progress is '指標の進捗: one row per municipality, indicator (and sub-row) and fiscal year: the value beside baseline and target, with achievement and progress ratios, the indicator''s direction and the progress in that direction';
+comment on column v_indicator_progress.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_indicator_progress.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_indicator_progress.plan is '計画 plan: comprehensive_plan (総合計画 後期基本計画), regional_strategy_2 (総合戦略) or welfare_plan_4 (地域福祉計画); joins dim_plans.plan_id';
+comment on column v_indicator_progress.plan_name is '計画名 plan name, from dim_plans';
+comment on column v_indicator_progress.indicator_category is '指標区分 indicator category: 施策指標 (policy sheets), 数値目標 or KPI (strategy), 福祉事業指標 (welfare)';
+comment on column v_indicator_progress.owner_code is '所属コード owner of the indicator: the policy (611), the basic goal (1) or measure (1-ア) of the strategy, the welfare project (1-2)';
+comment on column v_indicator_progress.indicator_no is '指標番号 number of the indicator within its owner (指標1, KPI ①); with municipality_code, plan and owner_code joins dim_indicators';
+comment on column v_indicator_progress.indicator_name is '指標名 indicator name without its unit, from the latest report';
+comment on column v_indicator_progress.sub_label is '内訳 sub-row of a two-row indicator (啓発 / 研修); null for the others';
+comment on column v_indicator_progress.unit is '単位 unit of the indicator (人, 件, %)';
+comment on column v_indicator_progress.fiscal_year is '年度 fiscal year of the value, the Gregorian year of its April (R4 = 2022); joins dim_fiscal_years';
+comment on column v_indicator_progress.value_kind is '値の種類 actual (実績) when one was reported for the year, else forecast (見込み)';
+comment on column v_indicator_progress.value is '実績値 the actual or forecast value; null when the sheet shows no number (see value_text)';
+comment on column v_indicator_progress.value_text is '原文 the printed token when it is not a number (-, ※ not surveyed, 中止 cancelled, 調査・研究 a milestone); null when value is a number';
+comment on column v_indicator_progress.baseline_value is '策定当初 baseline value of the plan (the strategy''s 策定当初); null when the sheet prints none (policy and welfare sheets)';
+comment on column v_indicator_progress.baseline_fiscal_year is '策定当初の年度 fiscal year of the baseline (R1 = 2019)';
+comment on column v_indicator_progress.target_value is '目標値 target value: the target of the same year if the plan sets one, else the final one (the printed 目標値 of the target year)';
+comment on column v_indicator_progress.target_fiscal_year is '目標年度 fiscal year of that target (R7 = 2025)';
+comment on column v_indicator_progress.achievement_ratio is '達成率 value ÷ target (1.0 = target reached for an indicator that goes up); null when a number is missing or the target is 0. Not direction-aware: see is_target_met';
+comment on column v_indicator_progress.progress_ratio is '進捗率 (value − baseline) ÷ (target − baseline), 0 at the baseline and 1.0 at the target; reads a fall as progress when a target was lowered below the baseline of an indicator that goes up (ふれあい推進事業 2.57): use directed_progress_ratio';
+comment on column v_indicator_progress.higher_is_better is '指標の方向 direction: true when a higher value is better, false when lower is better (final target less than half the baseline, 待機児童数 44 → 0), null without a numeric baseline and final target';
+comment on column v_indicator_progress.directed_progress_ratio is '方向を考慮した進捗率 (value − baseline) ÷ |target − baseline| in the indicator''s direction: positive better than the baseline, negative worse (ふれあい推進事業 8,776 → 5,495: −2.57); equals progress_ratio unless the target was lowered; null when higher_is_better is null';
+comment on column v_indicator_progress.is_target_met is '目標達成 the value reaches the target in the indicator''s direction (≥ when higher is better, ≤ when lower); null when a number or the direction is missing';
+comment on column v_indicator_progress.is_cumulative is '累計 true when the indicator counts a running total (its name says 累計)';
+comment on column v_indicator_progress.is_year_inferred is '年度の推定 true when the value was typed once in a cell merged over several years and repeated for each';
+comment on column v_indicator_progress.reported_fiscal_year is '報告年度 evaluation year of the report the value comes from (the latest report wins)';
+comment on column v_indicator_progress._source_file is '提出ファイル source file the value was read from (lineage)';
+comment on column v_indicator_progress._sheet_name is 'シート名 sheet the value was read from (lineage)';
+comment on column v_indicator_progress._cell is 'セル cell (A1) that shows the value (lineage)';

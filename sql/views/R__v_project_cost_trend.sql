@@ -77,3 +77,17 @@ comment on table mart_project_cost_trend is 'internal: the rows of v_project_cos
 create or replace view v_project_cost_trend as select * from mart_project_cost_trend;
 
 comment on view v_project_cost_trend is '事務事業別コスト推移: one row per municipality, policy, project and fiscal year: the cost from the best report with the change from the previous year';
+comment on column v_project_cost_trend.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_project_cost_trend.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_project_cost_trend.policy_code is '施策コード policy code (3 digits, 611); with municipality_code and plan_id joins dim_policies';
+comment on column v_project_cost_trend.project_name is '事務事業名 project name; with municipality_code joins dim_projects';
+comment on column v_project_cost_trend.fiscal_year is '年度 fiscal year, the Gregorian year of its April (R4 = 2022); joins dim_fiscal_years';
+comment on column v_project_cost_trend.cost_thousand_yen is '総コスト total cost (事業費+人件費) in thousand yen (千円) of the project, from the best report (settled over forecast, then the latest); null when printed -';
+comment on column v_project_cost_trend.cost_basis is '決算・決算見込み cost basis: settled (決算) or forecast (決算見込み)';
+comment on column v_project_cost_trend.yoy_change_thousand_yen is '前年度比増減 change from the previous fiscal year in thousand yen; null when that year is missing';
+comment on column v_project_cost_trend.yoy_change_ratio is '前年度比増減率 change from the previous fiscal year as a ratio of its cost (0.1 = +10 %); null when that year is missing or its cost is 0';
+comment on column v_project_cost_trend.reported_fiscal_year is '報告年度 evaluation year of the report the figure comes from (the FY2023 sheet settles the FY2022 cost)';
+comment on column v_project_cost_trend._raw_text is '原文 the cell''s text exactly as the sheet shows it (lineage)';
+comment on column v_project_cost_trend._source_file is '提出ファイル source file the figure was read from (lineage)';
+comment on column v_project_cost_trend._sheet_name is 'シート名 sheet the figure was read from (lineage)';
+comment on column v_project_cost_trend._cell is 'セル cell (A1) that shows the figure (lineage)';

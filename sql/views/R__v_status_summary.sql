@@ -37,3 +37,15 @@ final as (
 select * from final;
 
 comment on view v_status_summary is '評価区分集計: one row per municipality, plan, category, evaluation year and status: count and share as the city prints them';
+comment on column v_status_summary.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_status_summary.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_status_summary.plan is '計画 plan: comprehensive_plan (総合計画 後期基本計画), regional_strategy_2 (総合戦略) or welfare_plan_4 (地域福祉計画); joins dim_plans.plan_id';
+comment on column v_status_summary.plan_name is '計画名 plan name, from dim_plans';
+comment on column v_status_summary.category is '区分 category: 数値目標, KPI, 福祉事業評価 (the projects'' own sheets), 福祉事業評価（評価一覧） (the overview table), 施策進捗 or 施策必要性 (policy ratings)';
+comment on column v_status_summary.evaluation_fiscal_year is '評価年度 evaluation year of the sheet (Gregorian year of its April, R4 = 2022); joins dim_fiscal_years.fiscal_year; for the overview, the year graded';
+comment on column v_status_summary.status is '評価 status: A, B or C; 1 to 4 for the policy ratings';
+comment on column v_status_summary.status_label is '評価の説明 label of the status as printed on the scale (目標達成（見込み）), from dim_status_scales or the sheets';
+comment on column v_status_summary.status_count is '件数 number of items with the status (0 when none got it); the rows of v_status_items';
+comment on column v_status_summary.total_count is '合計 number of rated items of the municipality, plan, category and year';
+comment on column v_status_summary.share_percent is '割合 share in percent, one decimal, rounded by largest remainder so that a group adds up to exactly 100.0, as the city prints it (KPI B 11 of 27 = 40.8)';
+comment on column v_status_summary.sort_order is '表示順 position of the status on its scale (A = 1, rating 1 = 1), for sorting';

@@ -138,3 +138,20 @@ comment on table mart_value_changes is 'internal: the rows of v_value_changes as
 create or replace view v_value_changes as select * from mart_value_changes;
 
 comment on view v_value_changes is '再提出による変更: one row per figure a resubmission changed, added or removed, within one municipality''s subject and evaluation year';
+comment on column v_value_changes.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_value_changes.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_value_changes.sheet_family is 'シート種別 sheet family: policy_evaluation (施策評価シート), strategy_kpi (総合戦略 効果検証), welfare_progress (地域福祉計画 評価シート) or welfare_overview (評価一覧)';
+comment on column v_value_changes.plan_id is '計画 plan: comprehensive_plan (総合計画 後期基本計画), regional_strategy_2 (総合戦略) or welfare_plan_4 (地域福祉計画); joins dim_plans.plan_id';
+comment on column v_value_changes.subject_code is '対象コード subject of the sheet: the policy (611), the basic goal or measures of the strategy (1, 1-ア, 1+2+3+4), the welfare project (1-2) or overview';
+comment on column v_value_changes.evaluation_fiscal_year is '評価年度 evaluation year of the sheet (Gregorian year of its April, R4 = 2022); joins dim_fiscal_years.fiscal_year';
+comment on column v_value_changes.fact_key is '項目 the figure that changed: indicator, cost, status or rating with its owner, number, kind and year';
+comment on column v_value_changes.change is '変更 changed, added (only in the new version) or removed (only in the old one)';
+comment on column v_value_changes.old_value is '旧値 value in the replaced version, as text';
+comment on column v_value_changes.old_raw_text is '旧原文 the cell''s text in the replaced version';
+comment on column v_value_changes.old_cell is '旧セル cell (A1) in the replaced version';
+comment on column v_value_changes.new_value is '新値 value in the version that replaced it, as text';
+comment on column v_value_changes.new_raw_text is '新原文 the cell''s text in the new version';
+comment on column v_value_changes.new_cell is '新セル cell (A1) in the new version';
+comment on column v_value_changes.old_load_run_id is '旧取込実行ID load run of the replaced version';
+comment on column v_value_changes.new_load_run_id is '新取込実行ID load run of the version that replaced it';
+comment on column v_value_changes.old_source_file is '旧提出ファイル file of the replaced version';

@@ -85,3 +85,20 @@ comment on table mart_welfare_grade_trend is 'internal: the rows of v_welfare_gr
 create or replace view v_welfare_grade_trend as select * from mart_welfare_grade_trend;
 
 comment on view v_welfare_grade_trend is '福祉事業評価の推移: one row per municipality, welfare project and graded year: the overview''s grade, the project''s own grade, and that year''s count and share of the grade';
+comment on column v_welfare_grade_trend.municipality_code is '団体コード municipality: the 6-digit 全国地方公共団体コード (朝霞市 = 112275); joins dim_municipalities';
+comment on column v_welfare_grade_trend.municipality_name is '団体名 municipality name, from dim_municipalities (null when a run gave only the code)';
+comment on column v_welfare_grade_trend.owner_code is '事業コード welfare project: 施策の方向性 and 事業 numbers, (1)② = 1-2';
+comment on column v_welfare_grade_trend.basic_goal_no is '基本目標 number of the basic goal of the welfare plan';
+comment on column v_welfare_grade_trend.direction_no is '施策の方向性 number of the policy direction （１）..（１７）';
+comment on column v_welfare_grade_trend.direction_name is '施策の方向性 name of the policy direction, as the overview prints it';
+comment on column v_welfare_grade_trend.project_no is '事業番号 number of the project within its direction (② = 2)';
+comment on column v_welfare_grade_trend.project_name is '事業名 project name as its own sheet prints it, else as the overview does';
+comment on column v_welfare_grade_trend.fiscal_year is '年度 year graded (R3-R5), Gregorian year of its April (R5 = 2023)';
+comment on column v_welfare_grade_trend.grade is '評価一覧の評価 grade the overview table prints: A, B or C';
+comment on column v_welfare_grade_trend.sheet_grade is '評価シートの評価 grade of the project''s own sheet for that year; null when no sheet evaluates that year';
+comment on column v_welfare_grade_trend.grade_count is '件数 number of the municipality''s projects with the same overview grade that year';
+comment on column v_welfare_grade_trend.year_total_count is '合計 number of projects graded that year';
+comment on column v_welfare_grade_trend.grade_share_percent is '割合 share of the grade that year in percent, one decimal, adding up to 100.0 over A, B and C';
+comment on column v_welfare_grade_trend._source_file is '提出ファイル source file the figure was read from (lineage)';
+comment on column v_welfare_grade_trend._sheet_name is 'シート名 sheet the figure was read from (lineage)';
+comment on column v_welfare_grade_trend._cell is 'セル cell (A1) that shows the figure (lineage)';
