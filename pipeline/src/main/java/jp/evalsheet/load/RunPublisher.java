@@ -221,6 +221,11 @@ public final class RunPublisher {
                 """, loadRunId);
     }
 
+    /**
+     * Derives the subject dimensions from the current facts. Their rows are deleted and inserted again,
+     * never the tables dropped, so that their primary keys (migration V012) and the comments BI tools
+     * show ({@code sql/views/R__comments_on_dimensions.sql}) stay.
+     */
     private void rebuildDimensions() {
         jdbc.update("delete from dim_municipalities");
         jdbc.update("""

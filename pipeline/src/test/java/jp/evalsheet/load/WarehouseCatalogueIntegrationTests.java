@@ -10,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +25,10 @@ import jp.evalsheet.support.Warehouse;
 /**
  * What a BI catalogue (DBeaver, Metabase) shows of the warehouse: every view an analyst reads
  * ({@code v_*}) and every dimension ({@code dim_*}) has a comment in Japanese and English on itself and
- * on each of its columns, returned by DuckDB's JDBC driver as REMARKS; and they survive what changes
- * the schema later: a view's repeatable migration applied again (as when its file changes) and the
- * dimensions rebuilt by a publish.
+ * on each of its columns, returned by DuckDB's JDBC driver as REMARKS; every dimension has a primary
+ * key; and both survive what changes the schema later: a view's repeatable migration applied again
+ * (as when its file changes), the dimensions rebuilt by a publish, and the upgrade of a warehouse
+ * whose dimensions hold rows without a municipality.
  */
 class WarehouseCatalogueIntegrationTests {
 
@@ -33,6 +37,17 @@ class WarehouseCatalogueIntegrationTests {
             """;
     private static final Pattern JAPANESE = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
+    private static final List<String> PRIMARY_KEYS = List.of(
+            "dim_departments|[municipality_code, department_name]",
+            "dim_fiscal_years|[fiscal_year]",
+            "dim_indicators|[municipality_code, indicator_id]",
+            "dim_municipalities|[municipality_code]",
+            "dim_plans|[plan_id]",
+            "dim_policies|[municipality_code, plan_id, policy_code]",
+            "dim_prefectures|[prefecture_code]",
+            "dim_projects|[municipality_code, project_name]",
+            "dim_status_scales|[plan_id, category, status]");
+
     @TempDir
     static Path temp;
 
@@ -97,7 +112,26 @@ class WarehouseCatalogueIntegrationTests {
     }
 
     @Test
-    void shouldKeepTheCommentsWhenAViewIsAppliedAgainAndTheDimensionsAreRebuilt(@TempDir Path own) {
+    void shouldDeclareTheKeyOfEveryDimension() throws SQLException {
+        assertThat(primaryKeys(warehouse)).containsExactlyElementsOf(PRIMARY_KEYS);
+        List<String> overJdbc = new ArrayList<>();
+        try (Connection connection = analystConnection()) {
+            for (String key : PRIMARY_KEYS) {
+                String table = key.substring(0, key.indexOf('|'));
+                Map<Short, String> keyColumns = new TreeMap<>();
+                try (ResultSet rows = connection.getMetaData().getPrimaryKeys(null, "main", table)) {
+                    while (rows.next()) {
+                        keyColumns.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+                    }
+                }
+                overJdbc.add(table + "|" + keyColumns.values());
+            }
+        }
+        assertThat(overJdbc).containsExactlyElementsOf(PRIMARY_KEYS);
+    }
+
+    @Test
+    void shouldKeepCommentsAndKeysWhenAViewIsAppliedAgainAndTheDimensionsAreRebuilt(@TempDir Path own) {
         // given a published warehouse, whose views of indicator progress and grade shares a later version changes
         Warehouse upgraded = new Warehouse(own.resolve("warehouse.duckdb"));
         assertThat(upgraded.ingest(Path.of("input"))).isZero();
@@ -115,12 +149,37 @@ class WarehouseCatalogueIntegrationTests {
         assertThat(uncommentedColumns(upgraded)).isEmpty();
         assertThat(upgraded.count("select count(*) from duckdb_columns() where table_name = 'v_indicator_progress' "
                 + "and comment is not null")).isEqualTo(29);
+        assertThat(primaryKeys(upgraded)).containsExactlyElementsOf(PRIMARY_KEYS);
         assertThat(upgraded.count("select count(*) from dim_indicators")).isEqualTo(warehouse.count("select count(*) from dim_indicators"));
+    }
+
+    @Test
+    void shouldKeyTheDimensionsOfAWarehouseThatHeldRowsWithoutMunicipality(@TempDir Path own) {
+        // given a warehouse migrated as far as V010 whose dimensions hold a row from before municipalities (V007)
+        Warehouse old = new Warehouse(own.resolve("warehouse.duckdb"));
+        Flyway.configure().dataSource("jdbc:duckdb:" + old.file(), null, null).locations("classpath:sql/migrations")
+                .target("10").load().migrate();
+        old.execute("insert into dim_policies values ('comprehensive_plan', '611', '人権教育・啓発活動', '人権庶務課', 2022, 2022, null)");
+
+        // when the next run migrates it and publishes
+        assertThat(old.ingest(Path.of("input"))).isZero();
+
+        // then the keys are declared, and the dimension was derived again from the facts
+        assertThat(primaryKeys(old)).containsExactlyElementsOf(PRIMARY_KEYS);
+        assertThat(old.lines("select municipality_code, policy_name from dim_policies where policy_code = '611'"))
+                .containsExactly("112275|人権教育・啓発活動");
     }
 
     private static List<String> uncommentedColumns(Warehouse warehouse) {
         return warehouse.lines("select table_name, column_name from duckdb_columns() where " + CATALOGUE_TABLES
                 + " and coalesce(trim(comment), '') = '' order by all");
+    }
+
+    private static List<String> primaryKeys(Warehouse warehouse) {
+        return warehouse.lines("""
+                select table_name, constraint_column_names::varchar from duckdb_constraints()
+                where table_name like 'dim\\_%' escape '\\' and constraint_type = 'PRIMARY KEY' order by table_name
+                """);
     }
 
     private static boolean isCatalogued(String table) {
