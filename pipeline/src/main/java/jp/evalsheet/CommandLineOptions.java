@@ -15,7 +15,12 @@ public final class CommandLineOptions {
     /** The options of a run: {@code true} for an option that takes a value ({@code --input=DIR}). */
     private static final Map<String, Boolean> OPTIONS = Map.of(
             "input", true, "municipality", true, "warehouse", true, "feedback", true, "fiscal-year", true,
-            "validate", false, "restart", false, "quiet", false);
+            "validate", false, "restart", false, "quiet", false,
+            "export", true);
+
+    /** The options that make a run, which {@code --export} (a reader of the published warehouse) takes none of. */
+    private static final java.util.List<String> RUN_OPTIONS = java.util.List.of("input", "municipality", "feedback",
+            "fiscal-year", "validate", "restart");
 
     /** What {@code --help} prints, and what follows a refused command line. */
     public static final String USAGE = """
@@ -31,12 +36,15 @@ public final class CommandLineOptions {
               --validate              check the folder and write the feedback, without changing the warehouse
               --restart               resume the last run that failed or was killed
               --quiet                 no progress lines, and no line per file loaded without a problem
+              --export=DIR            run nothing: write the published warehouse's views, facts and
+                                      dimensions to DIR as Parquet (by municipality and fiscal year)
+                                      and CSV, with DIR/_manifest.json; with --warehouse, --quiet only
               --help                  print this text
               --version               print the version
 
             Exit code 0: everything loaded; 2: some files, sheets or rows were rejected, or some
             feedback workbooks could not be written; 1: the run failed (or the command line was
-            refused) and nothing was published.
+            refused) and nothing was published. --export: 0 exported, 1 nothing was exported.
             """;
 
     private CommandLineOptions() {
@@ -97,6 +105,16 @@ public final class CommandLineOptions {
                         + "JDBC URL reads as the start of its options: choose a file name without ;");
             }
         }
-        return Optional.empty();
+        return exportWithRunOptions(args);
+    }
+
+    /** {@code --export} reads what is published and runs nothing: an option of a run beside it is a mistake. */
+    private static Optional<String> exportWithRunOptions(String... args) {
+        boolean export = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--export="));
+        return java.util.Arrays.stream(args).filter(arg -> export)
+                .filter(arg -> RUN_OPTIONS.contains(arg.substring(2).split("=", 2)[0])).findFirst()
+                .map(arg -> "--export writes the published warehouse and runs nothing, so " + arg.split("=", 2)[0]
+                        + " has no place beside it: run the ingestion first, then the export with --warehouse=FILE "
+                        + "--export=DIR alone");
     }
 }

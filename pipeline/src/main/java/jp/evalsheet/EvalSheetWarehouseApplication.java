@@ -23,8 +23,9 @@ import jp.evalsheet.load.WarehouseFile;
  * embedded DuckDB file. Options: {@code --input=DIR} (default {@code input}),
  * {@code --warehouse=FILE} (default {@code warehouse.duckdb}), {@code --restart} (resume the last
  * failed run instead of starting a new one), {@code --fiscal-year=R4} (reject sheets of another
- * evaluation year), {@code --validate} (check the folder without changing the warehouse), {@code --help},
- * {@code --version}; any other option is refused before anything runs ({@link CommandLineOptions}).
+ * evaluation year), {@code --validate} (check the folder without changing the warehouse), {@code --export=DIR}
+ * (write the published warehouse as Parquet and CSV, {@link jp.evalsheet.export.WarehouseExport}, and run nothing
+ * else), {@code --help}, {@code --version}; any other option is refused before anything runs ({@link CommandLineOptions}).
  *
  * <p>The job loads into a working copy of the warehouse, which replaces the published file only
  * when the run has completed (see {@link WarehouseFile}).
@@ -107,6 +108,10 @@ public class EvalSheetWarehouseApplication {
         useTheJdkXmlFactories();
         jp.evalsheet.job.FirstFailure.clear();
         Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
+        String exportTo = option(args, "export", null);
+        if (exportTo != null) {
+            return new jp.evalsheet.export.WarehouseExport(published, Path.of(exportTo), out).run();
+        }
         if (Arrays.asList(args).contains("--validate")) {
             return validate(published, args);
         }
