@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * job run over it in its own JVM, started as the README's command starts it (the extracted jar and its
  * class-data sharing archive; wall time, peak RSS, peak heap, the time of each step), the floor
  * (the same files read by the bare readers in their own JVM, {@link ReaderFloor}), pandas+openpyxl on
- * the same .xlsx files when Python has them, and the latency of every analyst view. Excluded from the
+ * the same .xlsx files when Python has them, the latency of every analyst view, and the export of the
+ * warehouse ({@code --export}: wall time, peak RSS, Parquet and CSV sizes). Excluded from the
  * default build; run with {@code mvn -B -Pbenchmark verify -Dbench.sizes=city,prefecture}.
  *
  * <p>System properties: {@code bench.sizes} (city, prefecture, nation or a number of municipalities;
@@ -141,6 +142,16 @@ class IngestionBenchmark {
         readRun(warehouse, result);
         result.views = viewLatencies(warehouse);
 
+        // the export of what the job published, as the command line runs it
+        Path export = run.resolve("export");
+        result.export = runJava(run, "export", List.of("-XX:SharedArchiveFile=" + APP.resolve(APP_ARCHIVE), "-jar",
+                APP.resolve(APP_JAR).toString()), "--warehouse=" + warehouse, "--export=" + export);
+        assertThat(result.export.exitCode).as("export exit code; see %s", run.resolve("export.out")).isZero();
+        result.warehouseBytes = Files.size(warehouse);
+        result.parquetBytes = sizeOf(export, ".parquet");
+        result.parquetFiles = countOf(export, ".parquet");
+        result.csvBytes = sizeOf(export, ".csv");
+
         result.pandas = pandas(corpus, run);
         if (result.pandas != null) {
             Matcher pandasFiles = Pattern.compile("pandas files=(\\d+)").matcher(result.pandas.stdout);
@@ -148,6 +159,22 @@ class IngestionBenchmark {
         }
         printSize(result);
         return result;
+    }
+
+    private static long sizeOf(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    private static long countOf(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+        }
     }
 
     // ------------------------------------------------------------------ child JVMs
@@ -444,6 +471,11 @@ class IngestionBenchmark {
         Child floor;
         Child pandas;
         long pandasFiles;
+        Child export;
+        long warehouseBytes;
+        long parquetBytes;
+        long parquetFiles;
+        long csvBytes;
         final Map<String, Double> steps = new LinkedHashMap<>();
         Map<String, double[]> views = Map.of();
 
@@ -480,6 +512,9 @@ class IngestionBenchmark {
         r.steps.forEach((step, s) -> split.append(String.format(Locale.ROOT, "%s %.1f s (%.0f%%), ", step, s, 100 * s / r.job.seconds)));
         print("job split       %sstart-up, migrations, working copy and swap %.1f s (%.0f%%)%n", split,
                 r.job.seconds - inSteps, 100 * (r.job.seconds - inSteps) / r.job.seconds);
+        print("export          %.1f s wall, peak RSS %.0f MiB: Parquet %.1f MB in %,d files, CSV %.1f MB (warehouse file %.1f MB)%n",
+                r.export.seconds, r.export.peakRssKb / 1024.0, r.parquetBytes / 1e6, r.parquetFiles, r.csvBytes / 1e6,
+                r.warehouseBytes / 1e6);
         print("views           (select *: all rows fetched over JDBC / the first row; median of 5 after up to 5 warm-ups)%n");
         r.views.forEach((view, v) -> print("  %-28s %9.1f ms %,10d rows   first row %7.1f ms%n", view, v[0], (long) v[1],
                 v[2]));
@@ -495,15 +530,15 @@ class IngestionBenchmark {
 
     private void summary() {
         print("%n== growth with size ==%n");
-        print("%-11s %6s %7s %8s %10s %9s %8s %9s %9s %9s %10s %10s %9s %10s%n", "size", "munic.", "files", "sheets", "cells",
-                "facts", "job s", "files/s", "facts/s", "floor s", "job/floor", "job RSS", "live heap", "slowest v");
+        print("%-11s %6s %7s %8s %10s %9s %8s %9s %9s %9s %10s %10s %9s %10s %9s%n", "size", "munic.", "files", "sheets", "cells",
+                "facts", "job s", "files/s", "facts/s", "floor s", "job/floor", "job RSS", "live heap", "slowest v", "export s");
         for (Result r : results) {
             Map.Entry<String, double[]> slowest = r.views.entrySet().stream()
                     .max((a, b) -> Double.compare(a.getValue()[0], b.getValue()[0])).orElse(null);
-            print("%-11s %6d %7d %8d %10d %9d %8.1f %9.2f %9.0f %9.1f %9.1f× %7.0f MiB %5.0f MiB %7.0f ms%n", r.size,
+            print("%-11s %6d %7d %8d %10d %9d %8.1f %9.2f %9.0f %9.1f %9.1f× %7.0f MiB %5.0f MiB %7.0f ms %9.1f%n", r.size,
                     r.municipalities, r.files, r.sheets, r.cells, r.facts, r.job.seconds, r.files / r.job.seconds,
                     r.facts / r.job.seconds, r.floor.seconds, r.job.seconds / r.floor.seconds, r.job.peakRssKb / 1024.0,
-                    r.job.liveHeapKb / 1024.0, slowest == null ? 0 : slowest.getValue()[0]);
+                    r.job.liveHeapKb / 1024.0, slowest == null ? 0 : slowest.getValue()[0], r.export.seconds);
         }
         for (int i = 1; i < results.size(); i++) {
             Result a = results.get(i - 1);
