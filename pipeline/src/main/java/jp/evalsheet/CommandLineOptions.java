@@ -1,5 +1,7 @@
 package jp.evalsheet;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +21,7 @@ public final class CommandLineOptions {
             "export", true);
 
     /** The options that make a run, which {@code --export} (a reader of the published warehouse) takes none of. */
-    private static final java.util.List<String> RUN_OPTIONS = java.util.List.of("input", "municipality", "feedback",
+    private static final List<String> RUN_OPTIONS = List.of("input", "municipality", "feedback",
             "fiscal-year", "validate", "restart");
 
     /** What {@code --help} prints, and what follows a refused command line. */
@@ -110,8 +112,8 @@ public final class CommandLineOptions {
 
     /** {@code --export} reads what is published and runs nothing: an option of a run beside it is a mistake. */
     private static Optional<String> exportWithRunOptions(String... args) {
-        boolean export = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--export="));
-        return java.util.Arrays.stream(args).filter(arg -> export)
+        boolean export = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--export="));
+        return Arrays.stream(args).filter(arg -> export)
                 .filter(arg -> RUN_OPTIONS.contains(arg.substring(2).split("=", 2)[0])).findFirst()
                 .map(arg -> "--export writes the published warehouse and runs nothing, so " + arg.split("=", 2)[0]
                         + " has no place beside it: run the ingestion first, then the export with --warehouse=FILE "

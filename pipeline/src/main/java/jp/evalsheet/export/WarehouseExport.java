@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,12 +67,12 @@ public final class WarehouseExport {
             return failed("there is no warehouse " + warehouse + " to export; run the ingestion first, or name the "
                     + "warehouse with --warehouse=FILE. Nothing was exported");
         }
-        java.util.Optional<String> refusal = folder.refusal();
+        Optional<String> refusal = folder.refusal();
         if (refusal.isPresent()) {
             return failed(refusal.get() + ". Nothing was exported");
         }
-        String previous = Files.exists(folder.target().resolve(ExportFolder.MANIFEST))
-                ? folder.target() + " still holds the previous export" : folder.target() + " was not created";
+        String previous = folder.target() + (Files.exists(folder.target().resolve(ExportFolder.MANIFEST))
+                ? " still holds the previous export" : Files.isDirectory(folder.target()) ? " is still empty" : " was not created");
         try {
             folder.start();
             ExportManifest manifest = write();
@@ -96,7 +97,7 @@ public final class WarehouseExport {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly);
                 Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false); // one transaction: every dataset of the same state
-            String[] run = publishedRun(statement);
+            PublishedRun run = publishedRun(statement);
             Files.createDirectories(folder.writing().resolve(CSV_FOLDER));
             List<ExportManifest.Written> written = new ArrayList<>();
             for (ExportDataset dataset : datasets(statement)) {
@@ -108,19 +109,22 @@ public final class WarehouseExport {
                 PausePoint.reach("exporting:" + written.size());
             }
             connection.commit();
-            return new ExportManifest(Long.parseLong(run[0]), run[1],
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString(), warehouse.toString(), written);
+            String now = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            return new ExportManifest(run.id(), run.finishedAt(), now, warehouse.toString(), written);
         }
     }
 
-    /** The published run: the last completed one of the run log, and when it finished. */
-    private String[] publishedRun(Statement statement) throws SQLException {
+    /** The run a published warehouse shows: the last completed one of its run log. */
+    private record PublishedRun(long id, String finishedAt) {
+    }
+
+    private PublishedRun publishedRun(Statement statement) throws SQLException {
         try (ResultSet result = statement.executeQuery("select load_run_id, strftime(finished_at, '%Y-%m-%dT%H:%M:%S') "
                 + "from etl_load_runs where status = 'completed' order by load_run_id desc limit 1")) {
             if (!result.next()) {
                 throw new IllegalStateException(warehouse + " holds no completed run");
             }
-            return new String[] {result.getString(1), result.getString(2)};
+            return new PublishedRun(result.getLong(1), result.getString(2));
         }
     }
 
