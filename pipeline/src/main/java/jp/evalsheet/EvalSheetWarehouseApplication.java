@@ -110,7 +110,8 @@ public class EvalSheetWarehouseApplication {
         Path published = Path.of(option(args, "warehouse", "warehouse.duckdb"));
         String exportTo = option(args, "export", null);
         if (exportTo != null) {
-            return new jp.evalsheet.export.WarehouseExport(published, Path.of(exportTo), out).run();
+            return new jp.evalsheet.export.WarehouseExport(published, Path.of(exportTo), out,
+                    Arrays.asList(args).contains("--quiet")).run();
         }
         if (Arrays.asList(args).contains("--validate")) {
             return validate(published, args);

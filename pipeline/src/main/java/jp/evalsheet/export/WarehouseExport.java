@@ -53,11 +53,14 @@ public final class WarehouseExport {
     private final Path warehouse;
     private final ExportFolder folder;
     private final PrintStream out;
+    /** {@code --quiet}: the summary line alone, no line per dataset. */
+    private final boolean quiet;
 
-    public WarehouseExport(Path warehouse, Path target, PrintStream out) {
+    public WarehouseExport(Path warehouse, Path target, PrintStream out, boolean quiet) {
         this.warehouse = warehouse.toAbsolutePath().normalize();
         this.folder = new ExportFolder(target);
         this.out = out;
+        this.quiet = quiet;
     }
 
     /** Exports the published warehouse; returns 0, or {@link #FAILED} after one line saying what happened. */
@@ -103,9 +106,11 @@ public final class WarehouseExport {
             for (ExportDataset dataset : datasets(statement)) {
                 written.add(write(statement, dataset));
                 ExportManifest.Written last = written.get(written.size() - 1);
-                out.printf("  %-32s %,9d rows  %s%n", dataset.name(), last.rows(), dataset.partitionColumns().isEmpty()
-                        ? "one file" : "by " + String.join(", ", dataset.partitionColumns()) + " (" + last.files()
-                                + (last.files() == 1 ? " file)" : " files)"));
+                if (!quiet) {
+                    out.printf("  %-32s %,9d rows  %s%n", dataset.name(), last.rows(), dataset.partitionColumns().isEmpty()
+                            ? "one file" : "by " + String.join(", ", dataset.partitionColumns()) + " (" + last.files()
+                                    + (last.files() == 1 ? " file)" : " files)"));
+                }
                 PausePoint.reach("exporting:" + written.size());
             }
             connection.commit();

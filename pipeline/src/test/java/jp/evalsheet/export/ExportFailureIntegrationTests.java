@@ -134,6 +134,17 @@ class ExportFailureIntegrationTests {
     }
 
     @Test
+    void shouldPrintTheSummaryAloneWhenQuiet() {
+        Path export = temp.resolve("export");
+
+        Run run = ExportIntegrationTests.run("--warehouse=" + warehouse.file(), "--export=" + export, "--quiet");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output().lines()).singleElement().asString().startsWith("Exported run 1 of "
+                + warehouse.file().toAbsolutePath() + " to " + export + ": ");
+    }
+
+    @Test
     void shouldRefuseAFolderThatIsNotAnExportAndTouchNothing() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("reports"));
         Files.writeString(folder.resolve("notes.txt"), "an analyst's notes");
