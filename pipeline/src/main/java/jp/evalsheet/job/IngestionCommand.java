@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import jp.evalsheet.load.RunPublisher;
@@ -133,6 +135,26 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                     + "run without --restart to start a new run over " + input + " from the published warehouse.");
             exitCode = 1;
             return null;
+        }
+        boolean loadingEnded = lastExecution.getStatus() == BatchStatus.COMPLETED || lastExecution.getStepExecutions().stream()
+                .anyMatch(step -> step.getStepName().equals("loadSubmissions") && step.getStatus() == BatchStatus.COMPLETED);
+        if (loadingEnded) {
+            // the run had read the whole folder: its loading step is not run again, so it can only be
+            // resumed over the folder it read (the reader's check by file covers a run stopped while loading)
+            Map<String, String> read = new HashMap<>();
+            jdbc.query("select source_file, source_sha256 from etl_file_loads where load_run_id = ?",
+                    (RowCallbackHandler) row -> read.put(row.getString(1), row.getString(2)),
+                    last.getInstanceId());
+            List<String> changes = SubmissionFileReader.changesSince(Path.of(readFrom), read);
+            if (!changes.isEmpty()) {
+                out.println("Refused: run " + last.getInstanceId() + " had read every file of " + readFrom
+                        + " before it stopped, and the folder has changed since (" + String.join(", ", changes.subList(0,
+                                Math.min(5, changes.size()))) + (changes.size() > 5 ? ", and " + (changes.size() - 5) + " more" : "")
+                        + "); a restart would publish the folder as it was. Nothing was changed: run without --restart "
+                        + "to start a new run over the folder as it is now.");
+                exitCode = 1;
+                return null;
+            }
         }
         if (lastExecution.getStatus() == BatchStatus.COMPLETED) {
             // the process ended after the run completed but before the warehouse was replaced

@@ -165,6 +165,36 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
         return files.stream().filter(file -> !written.containsKey(file.name())).toList();
     }
 
+    /**
+     * How the folder differs from the files a run read (name to SHA-256, as {@code etl_file_loads}
+     * records them): the files added, removed and changed since, in name order; empty when it is the
+     * same folder. A run that had read every file can be restarted only over the same folder.
+     */
+    public static List<String> changesSince(Path inputDir, java.util.Map<String, String> read) {
+        if (!Files.isDirectory(inputDir)) {
+            return List.of(inputDir.toAbsolutePath() + " no longer exists");
+        }
+        java.util.Map<String, Path> now = new java.util.TreeMap<>();
+        listFiles(inputDir).stream().filter(WorkbookReaders::isCandidate).forEach(path -> now.put(nameOf(inputDir, path), path));
+        List<String> changes = new ArrayList<>();
+        now.forEach((name, path) -> {
+            if (!read.containsKey(name)) {
+                changes.add(name + " added");
+            } else if (!java.util.Objects.toString(read.get(name), "").equals(sha256(path))) {
+                changes.add(name + " changed");
+            }
+        });
+        new java.util.TreeSet<>(read.keySet()).stream().filter(name -> !now.containsKey(name))
+                .forEach(name -> changes.add(name + " removed"));
+        return changes;
+    }
+
+    /** The name a file is recorded under: its path in the folder, with / and composed (NFC). */
+    private static String nameOf(Path inputDir, Path path) {
+        // a name saved on macOS is decomposed (NFD: プ as フ and ゜); the warehouse keeps every name composed
+        return Normalizer.normalize(inputDir.relativize(path).toString().replace('\\', '/'), Normalizer.Form.NFC);
+    }
+
     private static String sha256(Path file) {
         try {
             return SubmissionReader.sha256(file);
@@ -175,8 +205,7 @@ public class SubmissionFileReader implements ItemStreamReader<Submission> {
 
     private SubmissionFile submissionFile(Path path) {
         Path relative = inputDir.relativize(path);
-        // a name saved on macOS is decomposed (NFD: プ as フ and ゜); the warehouse keeps every name composed
-        String name = Normalizer.normalize(relative.toString().replace('\\', '/'), Normalizer.Form.NFC);
+        String name = nameOf(inputDir, path);
         if (relative.getNameCount() > 1) {
             String folder = Normalizer.normalize(relative.getName(0).toString(), Normalizer.Form.NFC);
             try {
