@@ -18,11 +18,11 @@ public final class CommandLineOptions {
     private static final Map<String, Boolean> OPTIONS = Map.of(
             "input", true, "municipality", true, "warehouse", true, "feedback", true, "fiscal-year", true,
             "validate", false, "restart", false, "quiet", false,
-            "export", true);
+            "export", true, "report", true);
 
     /** The options that make a run, which {@code --export} (a reader of the published warehouse) takes none of. */
     private static final List<String> RUN_OPTIONS = List.of("input", "municipality", "feedback",
-            "fiscal-year", "validate", "restart");
+            "fiscal-year", "validate", "restart", "report");
 
     /** What {@code --help} prints, and what follows a refused command line. */
     public static final String USAGE = """
@@ -34,6 +34,7 @@ public final class CommandLineOptions {
                                       e.g. 112275_朝霞市
               --warehouse=FILE        the warehouse file (default: warehouse.duckdb)
               --feedback=DIR          where the feedback workbooks go (default: feedback)
+              --report=FILE           the annual report workbook of the municipality (default: beside the warehouse)
               --fiscal-year=R4        the evaluation year of this run (R4, 令和4年度 or 2022)
               --validate              check the folder and write the feedback, without changing the warehouse
               --restart               resume the last run that failed or was killed

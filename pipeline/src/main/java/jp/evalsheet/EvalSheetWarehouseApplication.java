@@ -150,6 +150,7 @@ public class EvalSheetWarehouseApplication {
                 }
                 out.println("Published: " + warehouse.published().toAbsolutePath().normalize() + "  (read-only JDBC URL: "
                         + jp.evalsheet.job.IngestionCommand.readOnlyUrl(warehouse.published()) + ")");
+                exitCode = jp.evalsheet.report.AnnualReportCommand.afterPublishing(warehouse.published(), args, exitCode);
             }
             return exitCode;
         } catch (java.io.IOException e) {

@@ -1,0 +1,318 @@
+package jp.evalsheet.report;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.evalsheet.report.AnnualReport.Finding;
+import jp.evalsheet.report.AnnualReport.IndicatorProgress;
+import jp.evalsheet.report.AnnualReport.PolicyCost;
+import jp.evalsheet.report.AnnualReport.PolicyCostTrend;
+import jp.evalsheet.report.AnnualReport.StatusRow;
+import jp.evalsheet.report.AnnualReport.StatusTable;
+import jp.evalsheet.report.AnnualReport.WelfareProject;
+
+/**
+ * Reads the {@link AnnualReport} of one municipality from the analyst views of a published
+ * warehouse, over a read-only connection: every figure comes from the view the report names as its
+ * source, filtered on {@code municipality_code}, never recomputed here.
+ */
+public final class AnnualReportQueries {
+
+    static final String STRATEGY = "regional_strategy_2";
+    static final String COMPREHENSIVE_PLAN = "comprehensive_plan";
+    static final String WELFARE = "welfare_plan_4";
+    static final String OVERVIEW = "福祉事業評価（評価一覧）";
+
+    private final Connection connection;
+
+    public AnnualReportQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The municipalities with current sheets (code to name), at most {@code limit} of them. */
+    public Map<String, String> municipalities(int limit) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        query("select municipality_code, municipality_name from dim_municipalities order by municipality_code limit ?",
+                row -> names.put(row.getString(1), row.getString(2)), limit);
+        return names;
+    }
+
+    /** The municipality of the code (code to name), or none when the warehouse holds no current sheet of it. */
+    public Map<String, String> municipality(String code) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        query("select municipality_code, municipality_name from dim_municipalities where municipality_code = ?",
+                row -> names.put(row.getString(1), row.getString(2)), code);
+        return names;
+    }
+
+    /** The whole report of the municipality. */
+    public AnnualReport read(String code, String name) throws SQLException {
+        long[] lastRun = {0};
+        java.time.LocalDateTime[] loadedAt = {null};
+        query("""
+                select load_run_id, loaded_at from v_current_sheet_loads where municipality_code = ?
+                order by load_run_id desc, loaded_at desc limit 1
+                """, row -> {
+            lastRun[0] = row.getLong(1);
+            loadedAt[0] = row.getTimestamp(2).toLocalDateTime();
+        }, code);
+        List<StatusTable> strategy = new ArrayList<>();
+        strategy.addAll(latestStatusTables(code, STRATEGY, "数値目標"));
+        strategy.addAll(latestStatusTables(code, STRATEGY, "KPI"));
+        return new AnnualReport(code, name, lastRun[0], loadedAt[0], strategy, policyRatings(code),
+                statusTables(code, WELFARE, OVERVIEW, false), welfareProjects(code), policyCosts(code), indicators(code),
+                findings(code));
+    }
+
+    /** The tables of a category of the latest evaluation year, or of every year ({@code latestOnly} false). */
+    private List<StatusTable> statusTables(String code, String plan, String category, boolean latestOnly)
+            throws SQLException {
+        Map<Integer, List<StatusRow>> rowsByYear = new LinkedHashMap<>();
+        Map<Integer, Integer> totals = new LinkedHashMap<>();
+        String[] planName = {null};
+        query("""
+                select evaluation_fiscal_year, status, status_label, status_count, total_count, share_percent, plan_name
+                from v_status_summary
+                where municipality_code = ? and plan = ? and category = ?
+                order by evaluation_fiscal_year, sort_order
+                """, row -> {
+            int year = row.getInt(1);
+            rowsByYear.computeIfAbsent(year, y -> new ArrayList<>())
+                    .add(new StatusRow(row.getString(2), row.getString(3), row.getInt(4), row.getBigDecimal(6)));
+            totals.put(year, row.getInt(5));
+            planName[0] = row.getString(7);
+        }, code, plan, category);
+        Map<Integer, Object[]> achieved = new LinkedHashMap<>();
+        query("""
+                select evaluation_fiscal_year, achieved_count, achieved_share_percent
+                from v_status_achievement_share
+                where municipality_code = ? and plan = ? and category = ?
+                """, row -> achieved.put(row.getInt(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, plan, category);
+        List<StatusTable> tables = new ArrayList<>();
+        List<Integer> years = new ArrayList<>(rowsByYear.keySet());
+        for (int year : latestOnly && !years.isEmpty() ? List.of(years.get(years.size() - 1)) : years) {
+            Object[] share = achieved.getOrDefault(year, new Object[] {0, null});
+            tables.add(new StatusTable(planName[0], category, year, List.copyOf(rowsByYear.get(year)), totals.get(year),
+                    (Integer) share[0], (BigDecimal) share[1]));
+        }
+        return tables;
+    }
+
+    private List<StatusTable> latestStatusTables(String code, String plan, String category) throws SQLException {
+        return statusTables(code, plan, category, true);
+    }
+
+    /**
+     * The 進捗状況 and 必要性 tables of the latest evaluation year: counts and shares from
+     * v_policy_rating_share, the rating's printed label from v_status_summary, the share of ratings 3
+     * and 4 from v_status_achievement_share.
+     */
+    private List<StatusTable> policyRatings(String code) throws SQLException {
+        Map<String, List<StatusRow>> rowsByKind = new LinkedHashMap<>();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        int[] year = {0};
+        String[] planName = {null};
+        query("""
+                with latest as (
+                    select max(evaluation_fiscal_year) as evaluation_fiscal_year
+                    from v_policy_rating_share where municipality_code = ?
+                )
+                select r.rating_kind, r.rating, s.status_label, r.policy_count, r.total_count, r.share_percent,
+                    r.evaluation_fiscal_year, s.plan_name
+                from v_policy_rating_share as r
+                inner join latest as l on l.evaluation_fiscal_year = r.evaluation_fiscal_year
+                left join v_status_summary as s
+                    on s.municipality_code = r.municipality_code and s.plan = 'comprehensive_plan'
+                    and s.category = case r.rating_kind when 'progress' then '施策進捗' else '施策必要性' end
+                    and s.evaluation_fiscal_year = r.evaluation_fiscal_year and s.status = cast(r.rating as varchar)
+                where r.municipality_code = ?
+                order by r.rating_kind desc, r.rating
+                """, row -> {
+            String category = "progress".equals(row.getString(1)) ? "施策進捗" : "施策必要性";
+            rowsByKind.computeIfAbsent(category, c -> new ArrayList<>())
+                    .add(new StatusRow(row.getString(2), row.getString(3), row.getInt(4), row.getBigDecimal(6)));
+            totals.put(category, row.getInt(5));
+            year[0] = row.getInt(7);
+            planName[0] = row.getString(8);
+        }, code, code);
+        Map<String, Object[]> achieved = new LinkedHashMap<>();
+        query("""
+                select category, achieved_count, achieved_share_percent from v_status_achievement_share
+                where municipality_code = ? and plan = 'comprehensive_plan' and evaluation_fiscal_year = ?
+                """, row -> achieved.put(row.getString(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, year[0]);
+        List<StatusTable> tables = new ArrayList<>();
+        rowsByKind.forEach((category, rows) -> {
+            Object[] share = achieved.getOrDefault(category, new Object[] {0, null});
+            tables.add(new StatusTable(planName[0], category, year[0], List.copyOf(rows), totals.get(category),
+                    (Integer) share[0], (BigDecimal) share[1]));
+        });
+        return tables;
+    }
+
+    private List<WelfareProject> welfareProjects(String code) throws SQLException {
+        Map<String, WelfareProject> projects = new LinkedHashMap<>();
+        query("""
+                select owner_code, basic_goal_no, direction_no, direction_name, project_no, project_name, fiscal_year,
+                    grade, sheet_grade
+                from v_welfare_grade_trend
+                where municipality_code = ?
+                order by basic_goal_no, direction_no, project_no, fiscal_year
+                """, row -> {
+            WelfareProject seen = projects.get(row.getString(1));
+            Map<Integer, String> grades = seen == null ? new LinkedHashMap<>() : seen.gradeByYear();
+            grades.put(row.getInt(7), row.getString(8));
+            // the rows come oldest first: the project's own grade of the latest year graded is kept
+            String sheetGrade = row.getString(9) != null ? row.getString(9) : seen == null ? null : seen.sheetGrade();
+            projects.put(row.getString(1), new WelfareProject(row.getString(1), row.getInt(2), row.getInt(3),
+                    row.getString(4), row.getInt(5), row.getString(6), grades, sheetGrade));
+        }, code);
+        return List.copyOf(projects.values());
+    }
+
+    private List<PolicyCostTrend> policyCosts(String code) throws SQLException {
+        Map<String, PolicyCostTrend> policies = new LinkedHashMap<>();
+        query("""
+                select policy_code, policy_name, department_name, fiscal_year, cost_thousand_yen, cost_basis,
+                    yoy_change_thousand_yen, yoy_change_ratio, project_count, reported_fiscal_year
+                from v_policy_cost_trend
+                where municipality_code = ?
+                order by policy_code, fiscal_year
+                """, row -> {
+            String policy = row.getString(1);
+            PolicyCostTrend trend = policies.get(policy);
+            if (trend == null) {
+                trend = new PolicyCostTrend(policy, row.getString(2), row.getString(3), new ArrayList<>());
+                policies.put(policy, trend);
+            }
+            trend.years().add(new PolicyCost(row.getInt(4), row.getBigDecimal(5), "settled".equals(row.getString(6)),
+                    row.getBigDecimal(7), doubleOrNull(row, 8), row.getInt(9), row.getInt(10)));
+        }, code);
+        return List.copyOf(policies.values());
+    }
+
+    /**
+     * The latest value of each indicator with its direction. v_indicator_progress has no direction
+     * column yet: {@code directions} applies the rule of v_data_quality_findings (lower is better when
+     * the final target is less than half the baseline; unknown without both numbers), and the last
+     * three columns are named as the view's direction-aware columns will be, so that this CTE can go
+     * once the view has them (see pipeline/docs/report.md).
+     */
+    private List<IndicatorProgress> indicators(String code) throws SQLException {
+        List<IndicatorProgress> indicators = new ArrayList<>();
+        query("""
+                with
+
+                progress as (
+                    select * from v_indicator_progress where municipality_code = ?
+                ),
+
+                directions as (
+                    select
+                        plan, owner_code, indicator_no, sub_label,
+                        case when any_value(baseline_value) is not null
+                                and arg_max(target_value, target_fiscal_year) filter (where target_value is not null) is not null
+                            then not (any_value(baseline_value) > 0
+                                and arg_max(target_value, target_fiscal_year) filter (where target_value is not null)
+                                    < any_value(baseline_value) / 2)
+                        end as higher_is_better
+                    from progress
+                    group by all
+                ),
+
+                latest as (
+                    select *
+                    from progress
+                    qualify row_number() over (
+                        partition by plan, owner_code, indicator_no, sub_label
+                        order by (value is not null) desc, fiscal_year desc
+                    ) = 1
+                ),
+
+                final as (
+                    select
+                        l.*,
+                        d.higher_is_better,
+                        case when l.target_value <> l.baseline_value
+                            then (l.value - l.baseline_value) / abs(l.target_value - l.baseline_value)
+                                * case when d.higher_is_better then 1 when not d.higher_is_better then -1 end
+                        end as directed_progress_ratio,
+                        case when d.higher_is_better then l.value >= l.target_value
+                            when not d.higher_is_better then l.value <= l.target_value end as is_target_met
+                    from latest as l
+                    left join directions as d
+                        on d.plan = l.plan and d.owner_code = l.owner_code and d.indicator_no = l.indicator_no
+                        and d.sub_label is not distinct from l.sub_label
+                )
+
+                select
+                    plan_name, indicator_category, owner_code, indicator_no, indicator_name, sub_label, unit, fiscal_year,
+                    value_kind, value, value_text, baseline_value, baseline_fiscal_year, target_value, target_fiscal_year,
+                    higher_is_better, achievement_ratio, directed_progress_ratio, is_target_met
+                from final
+                order by
+                    case plan when 'regional_strategy_2' then 1 when 'comprehensive_plan' then 2 else 3 end,
+                    indicator_category desc,
+                    try_cast(split_part(owner_code, '-', 1) as integer), owner_code, indicator_no, sub_label
+                """, row -> indicators.add(new IndicatorProgress(row.getString(1), row.getString(2), row.getString(3),
+                row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
+                "actual".equals(row.getString(9)), row.getBigDecimal(10), row.getString(11), row.getBigDecimal(12),
+                integerOrNull(row, 13), row.getBigDecimal(14), integerOrNull(row, 15), booleanOrNull(row, 16),
+                doubleOrNull(row, 17), doubleOrNull(row, 18), booleanOrNull(row, 19))), code);
+        return indicators;
+    }
+
+    private List<Finding> findings(String code) throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        query("""
+                select severity, rule, source_file, sheet_name, cell, message
+                from v_data_quality_findings
+                where municipality_code = ?
+                order by case severity when 'error' then 1 when 'warning' then 2 else 3 end, rule, source_file,
+                    sheet_name, len(cell), cell, message
+                """, row -> findings.add(new Finding(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6))), code);
+        return findings;
+    }
+
+    // ---- JDBC -----------------------------------------------------------------------------------
+
+    /** Reads one row of a result. */
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    reader.read(row);
+                }
+            }
+        }
+    }
+
+    private static Double doubleOrNull(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Integer integerOrNull(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Boolean booleanOrNull(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+}
