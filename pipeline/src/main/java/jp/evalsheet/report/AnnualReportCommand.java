@@ -55,8 +55,8 @@ public final class AnnualReportCommand {
                 target = defaultFile(warehouse, only.getKey(), only.getValue());
             }
             AnnualReportFile.Written written = AnnualReportFile.write(report, target);
-            out.printf("Annual report: %s (%s %s: %d sheets, %d cost charts) written in %.1f s%n", written.file(),
-                    only.getKey(), nonNull(only.getValue()), written.sheets(), written.charts(),
+            out.printf("Annual report: %s (%s %s: %d sheets, %d cost chart%s) written in %.1f s%n", written.file(),
+                    only.getKey(), nonNull(only.getValue()), written.sheets(), written.charts(), written.charts() == 1 ? "" : "s",
                     (System.nanoTime() - start) / 1e9);
             return exitCode;
         } catch (SQLException | java.io.IOException | RuntimeException e) {

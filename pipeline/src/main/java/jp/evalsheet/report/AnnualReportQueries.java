@@ -66,7 +66,7 @@ public final class AnnualReportQueries {
         List<StatusTable> strategy = new ArrayList<>();
         strategy.addAll(latestStatusTables(code, STRATEGY, "数値目標"));
         strategy.addAll(latestStatusTables(code, STRATEGY, "KPI"));
-        return new AnnualReport(code, name, lastRun[0], loadedAt[0], strategy, policyRatings(code),
+        return new AnnualReport(code, name == null ? code : name, lastRun[0], loadedAt[0], strategy, policyRatings(code),
                 statusTables(code, WELFARE, OVERVIEW, false), welfareProjects(code), policyCosts(code), indicators(code),
                 findings(code));
     }

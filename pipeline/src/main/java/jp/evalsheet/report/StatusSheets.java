@@ -97,10 +97,14 @@ final class StatusSheets {
         }
         sheet.table(columns, rows, List.of(total.toArray(), achieved.toArray()));
 
-        sheet.heading("評価一覧（事業別）");
-        sheet.source("v_welfare_grade_trend");
         TreeSet<Integer> graded = new TreeSet<>();
         projects.forEach(project -> graded.addAll(project.gradeByYear().keySet()));
+        if (graded.isEmpty()) {
+            sheet.finish();
+            return;
+        }
+        sheet.heading("評価一覧（事業別）");
+        sheet.source("v_welfare_grade_trend");
         List<Column> projectColumns = new ArrayList<>(List.of(new Column("基本目標", Format.CODE),
                 new Column("施策の方向性", Format.TEXT), new Column("番号", Format.CODE), new Column("事業名", Format.TEXT)));
         graded.forEach(year -> projectColumns.add(new Column(EraYearParser.eraLabel(year) + "年度", Format.CODE)));
