@@ -46,8 +46,8 @@ public final class CommandLineOptions {
               --version               print the version
 
             Exit code 0: everything loaded; 2: some files, sheets or rows were rejected, or some
-            feedback workbooks could not be written; 1: the run failed (or the command line was
-            refused) and nothing was published. --export: 0 exported, 1 nothing was exported.
+            feedback workbooks or the annual report could not be written; 1: the run failed (or the
+            command line was refused) and nothing was published. --export: 0 exported, 1 nothing was exported.
             """;
 
     private CommandLineOptions() {

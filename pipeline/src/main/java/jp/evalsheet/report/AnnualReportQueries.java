@@ -198,64 +198,30 @@ public final class AnnualReportQueries {
     }
 
     /**
-     * The latest value of each indicator with its direction. v_indicator_progress has no direction
-     * column yet: {@code directions} applies the rule of v_data_quality_findings (lower is better when
-     * the final target is less than half the baseline; unknown without both numbers), and the last
-     * three columns are named as the view's direction-aware columns will be, so that this CTE can go
-     * once the view has them (see pipeline/docs/report.md).
+     * The latest value of each indicator (the latest year with a number, else the latest year) with
+     * the view's direction ({@code higher_is_better}), progress in that direction and whether the
+     * target is met.
      */
     private List<IndicatorProgress> indicators(String code) throws SQLException {
         List<IndicatorProgress> indicators = new ArrayList<>();
         query("""
                 with
 
-                progress as (
-                    select * from v_indicator_progress where municipality_code = ?
-                ),
-
-                directions as (
-                    select
-                        plan, owner_code, indicator_no, sub_label,
-                        case when any_value(baseline_value) is not null
-                                and arg_max(target_value, target_fiscal_year) filter (where target_value is not null) is not null
-                            then not (any_value(baseline_value) > 0
-                                and arg_max(target_value, target_fiscal_year) filter (where target_value is not null)
-                                    < any_value(baseline_value) / 2)
-                        end as higher_is_better
-                    from progress
-                    group by all
-                ),
-
                 latest as (
                     select *
-                    from progress
+                    from v_indicator_progress
+                    where municipality_code = ?
                     qualify row_number() over (
                         partition by plan, owner_code, indicator_no, sub_label
                         order by (value is not null) desc, fiscal_year desc
                     ) = 1
-                ),
-
-                final as (
-                    select
-                        l.*,
-                        d.higher_is_better,
-                        case when l.target_value <> l.baseline_value
-                            then (l.value - l.baseline_value) / abs(l.target_value - l.baseline_value)
-                                * case when d.higher_is_better then 1 when not d.higher_is_better then -1 end
-                        end as directed_progress_ratio,
-                        case when d.higher_is_better then l.value >= l.target_value
-                            when not d.higher_is_better then l.value <= l.target_value end as is_target_met
-                    from latest as l
-                    left join directions as d
-                        on d.plan = l.plan and d.owner_code = l.owner_code and d.indicator_no = l.indicator_no
-                        and d.sub_label is not distinct from l.sub_label
                 )
 
                 select
                     plan_name, indicator_category, owner_code, indicator_no, indicator_name, sub_label, unit, fiscal_year,
                     value_kind, value, value_text, baseline_value, baseline_fiscal_year, target_value, target_fiscal_year,
                     higher_is_better, achievement_ratio, directed_progress_ratio, is_target_met
-                from final
+                from latest
                 order by
                     case plan when 'regional_strategy_2' then 1 when 'comprehensive_plan' then 2 else 3 end,
                     indicator_category desc,
