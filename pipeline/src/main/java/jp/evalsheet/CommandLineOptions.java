@@ -15,10 +15,11 @@ import java.util.Optional;
 public final class CommandLineOptions {
 
     /** The options of a run: {@code true} for an option that takes a value ({@code --input=DIR}). */
-    private static final Map<String, Boolean> OPTIONS = Map.of(
-            "input", true, "municipality", true, "warehouse", true, "feedback", true, "fiscal-year", true,
-            "validate", false, "restart", false, "quiet", false,
-            "export", true, "report", true);
+    private static final Map<String, Boolean> OPTIONS = Map.ofEntries(
+            Map.entry("input", true), Map.entry("municipality", true), Map.entry("warehouse", true),
+            Map.entry("feedback", true), Map.entry("fiscal-year", true), Map.entry("validate", false),
+            Map.entry("restart", false), Map.entry("quiet", false), Map.entry("export", true), Map.entry("report", true),
+            Map.entry("templates", true), Map.entry("prefill-from", true));
 
     /** The options that make a run, which {@code --export} (a reader of the published warehouse) takes none of. */
     private static final List<String> RUN_OPTIONS = List.of("input", "municipality", "feedback",
@@ -42,12 +43,17 @@ public final class CommandLineOptions {
               --export=DIR            run nothing: write the published warehouse's views, facts and
                                       dimensions to DIR as Parquet (by municipality and fiscal year)
                                       and CSV, with DIR/_manifest.json; with --warehouse, --quiet only
+              --templates=DIR         run nothing: write the blank forms of the three families to DIR
+                                      (with --warehouse, --municipality, --fiscal-year=R6, --prefill-from)
+              --prefill-from=R5       with --templates: the forms of the current sheets of R5, for R6,
+                                      with what is known filled in (one workbook per 担当課 or 基本目標)
               --help                  print this text
               --version               print the version
 
             Exit code 0: everything loaded; 2: some files, sheets or rows were rejected, or some
             feedback workbooks or the annual report could not be written; 1: the run failed (or the
             command line was refused) and nothing was published. --export: 0 exported, 1 nothing was exported.
+            --templates: 0 written, 1 none written.
             """;
 
     private CommandLineOptions() {
@@ -108,7 +114,23 @@ public final class CommandLineOptions {
                         + "JDBC URL reads as the start of its options: choose a file name without ;");
             }
         }
-        return exportWithRunOptions(args);
+        Optional<String> export = exportWithRunOptions(args);
+        return export.isPresent() ? export : templatesWithRunOptions(args);
+    }
+
+    /** {@code --templates} writes forms and runs nothing: it takes only the options that say which forms. */
+    private static Optional<String> templatesWithRunOptions(String... args) {
+        boolean templates = Arrays.stream(args).anyMatch(arg -> arg.startsWith("--templates="));
+        if (!templates) {
+            return Arrays.stream(args).filter(arg -> arg.startsWith("--prefill-from=")).findFirst()
+                    .map(arg -> "--prefill-from fills in the templates that --templates=DIR writes, and has no place "
+                            + "in a run without it");
+        }
+        List<String> allowed = List.of("templates", "prefill-from", "warehouse", "municipality", "fiscal-year", "quiet");
+        return Arrays.stream(args).filter(arg -> !arg.substring(2).split("=", 2)[0].contains("."))
+                .filter(arg -> !allowed.contains(arg.substring(2).split("=", 2)[0])).findFirst()
+                .map(arg -> "--templates writes the forms for the next round and runs nothing, so " + arg.split("=", 2)[0]
+                        + " has no place beside it (it takes --warehouse, --municipality, --fiscal-year and --prefill-from)");
     }
 
     /** {@code --export} reads what is published and runs nothing: an option of a run beside it is a mistake. */

@@ -25,7 +25,8 @@ import jp.evalsheet.load.WarehouseFile;
  * failed run instead of starting a new one), {@code --fiscal-year=R4} (reject sheets of another
  * evaluation year), {@code --validate} (check the folder without changing the warehouse), {@code --export=DIR}
  * (write the published warehouse as Parquet and CSV, {@link jp.evalsheet.export.WarehouseExport}, and run nothing
- * else), {@code --help}, {@code --version}; any other option is refused before anything runs ({@link CommandLineOptions}).
+ * else), {@code --templates=DIR} (write the forms of the next round, {@link jp.evalsheet.template.TemplateCommand}),
+ * {@code --help}, {@code --version}; any other option is refused before anything runs ({@link CommandLineOptions}).
  *
  * <p>The job loads into a working copy of the warehouse, which replaces the published file only
  * when the run has completed (see {@link WarehouseFile}).
@@ -112,6 +113,11 @@ public class EvalSheetWarehouseApplication {
         if (exportTo != null) {
             return new jp.evalsheet.export.WarehouseExport(published, Path.of(exportTo), out,
                     Arrays.asList(args).contains("--quiet")).run();
+        }
+        String templatesTo = option(args, "templates", null);
+        if (templatesTo != null) {
+            return new jp.evalsheet.template.TemplateCommand(published, Path.of(templatesTo), out)
+                    .run(option(args, "municipality", null), option(args, "prefill-from", null), option(args, "fiscal-year", null));
         }
         if (Arrays.asList(args).contains("--validate")) {
             return validate(published, args);

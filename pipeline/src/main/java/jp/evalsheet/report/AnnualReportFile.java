@@ -55,7 +55,18 @@ public final class AnnualReportFile {
         }
     }
 
-    private static void replace(Path target, XSSFWorkbook workbook) throws IOException {
+    /**
+     * Writes {@code workbook} to {@code target} as the report is written: through a temporary file
+     * renamed over the target, readable by the group (0644), what a killed write left removed first.
+     */
+    public static void writeShared(Path target, org.apache.poi.ss.usermodel.Workbook workbook) throws IOException {
+        Path file = target.toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        deleteUnfinished(file);
+        replace(file, workbook);
+    }
+
+    private static void replace(Path target, org.apache.poi.ss.usermodel.Workbook workbook) throws IOException {
         Path temporary = Files.createTempFile(target.getParent(), unfinishedPrefix(target), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
