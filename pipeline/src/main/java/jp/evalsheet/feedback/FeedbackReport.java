@@ -51,6 +51,15 @@ public final class FeedbackReport {
     }
 
     public Written write(long loadRunId, Path inputDir, Path outputDir) {
+        return write(loadRunId, inputDir, outputDir, (done, total) -> { });
+    }
+
+    /**
+     * Writes the run's workbooks, telling {@code progress} of each one done (whether written or not)
+     * and of the total: {@code (done, total)}.
+     */
+    public Written write(long loadRunId, Path inputDir, Path outputDir,
+            java.util.function.BiConsumer<Integer, Integer> progress) {
         deleteUnfinished(outputDir);
         List<Path> workbooks = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -136,6 +145,7 @@ public final class FeedbackReport {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while writing feedback workbooks", e);
                 }
+                progress.accept(i + 1, files.size());
             }
         } finally {
             pool.shutdownNow();

@@ -158,9 +158,13 @@ public class IngestionJobConfiguration {
     // step 3: publish the run's sheets, rebuild the dimensions and run the data tests, in one transaction
     @Bean
     public Step publishRunStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            RunPublisher runPublisher) {
+            RunPublisher runPublisher, org.springframework.core.env.Environment environment) {
         return new StepBuilder("publishRun", jobRepository)
                 .tasklet((contribution, context) -> {
+                    if (!environment.containsProperty("quiet")) {
+                        System.err.println("publishing: the run's sheets replace their published versions, the dimensions "
+                                + "are rebuilt and the data tests run");
+                    }
                     long loadRunId = context.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
                     runPublisher.publish(loadRunId, LocalDateTime.now(), () -> PausePoint.reach("publishing"));
                     return RepeatStatus.FINISHED;
@@ -172,7 +176,8 @@ public class IngestionJobConfiguration {
     // step 4: a feedback workbook per submission read, for the planning office to send back
     @Bean
     public Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbcTemplate, @Value("${evalsheet.feedback.author:}") String feedbackAuthor) {
+            JdbcTemplate jdbcTemplate, @Value("${evalsheet.feedback.author:}") String feedbackAuthor,
+            org.springframework.core.env.Environment environment) {
         return new StepBuilder("writeFeedback", jobRepository)
                 .tasklet((contribution, context) -> {
                     PausePoint.reach("feedback");
@@ -180,7 +185,9 @@ public class IngestionJobConfiguration {
                     String output = jobExecution.getJobParameters().getString(FEEDBACK_DIR);
                     if (output != null) {
                         var written = new FeedbackReport(jdbcTemplate, feedbackAuthor).write(jobExecution.getJobInstanceId(),
-                                Path.of(jobExecution.getJobParameters().getString("input.dir")), Path.of(output));
+                                Path.of(jobExecution.getJobParameters().getString("input.dir")), Path.of(output),
+                                environment.containsProperty("quiet") ? (done, total) -> { }
+                                        : new ProgressReport.FeedbackProgress(System.err));
                         context.getStepContext().getStepExecution().getExecutionContext()
                                 .putInt("feedback.workbooks", written.workbooks().size());
                         context.getStepContext().getStepExecution().getExecutionContext()

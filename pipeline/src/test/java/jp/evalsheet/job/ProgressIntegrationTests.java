@@ -35,6 +35,15 @@ class ProgressIntegrationTests {
         assertThat(progress.get(progress.size() - 1))
                 .matches("loading: 16 / 16 files \\(100%\\), 1,949 facts, [0-9,]+ files/s, [0-9.]+ s elapsed");
         assertThat(run.out()).doesNotContain("loading: ").contains("  loaded           R4_施策評価シート_財政課.csv");
+        // then publishing, and the feedback workbooks, the last line with all of them done
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).contains("publishing: the run's sheets replace their published versions, the dimensions are rebuilt "
+                + "and the data tests run");
+        List<String> feedback = lines.stream().filter(line -> line.startsWith("feedback: ")).toList();
+        assertThat(feedback).isNotEmpty();
+        assertThat(feedback.get(feedback.size() - 1)).matches("feedback: 16 / 16 workbooks \\(100%\\), [0-9,]+ workbooks/s, "
+                + "[0-9.]+ s elapsed");
+        assertThat(lines.indexOf(progress.get(progress.size() - 1))).isLessThan(lines.indexOf(feedback.get(0)));
     }
 
     @Test
@@ -43,7 +52,7 @@ class ProgressIntegrationTests {
                 "--feedback=" + temp.resolve("feedback"), "--quiet");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).doesNotContain("loading: ");
+        assertThat(run.err()).doesNotContain("loading: ", "publishing: ", "feedback: ");
         assertThat(run.out()).doesNotContain("  loaded ")
                 .contains("Files: 16 seen, 16 loaded, 0 unchanged, 0 rejected.", "Published: ");
     }
@@ -53,6 +62,8 @@ class ProgressIntegrationTests {
         assertThat(ProgressReport.line(3_456, 31_232, 375_210, 9_800_000_000L))
                 .isEqualTo("loading: 3,456 / 31,232 files (11%), 375,210 facts, 353 files/s, 9.8 s elapsed, about 79 s left");
         assertThat(ProgressReport.line(0, 0, 0, 0)).isEqualTo("loading: 0 / 0 files (100%), 0 facts, 0 files/s, 0.0 s elapsed");
+        assertThat(ProgressReport.feedbackLine(12_000, 31_232, 10_200_000_000L))
+                .isEqualTo("feedback: 12,000 / 31,232 workbooks (38%), 1,176 workbooks/s, 10.2 s elapsed, about 16 s left");
     }
 
     private record Captured(int exitCode, String out, String err) {
