@@ -10,18 +10,13 @@ create or replace view calc_annual_policy_costs as
 
 with
 
-published as (
-    select sheet_load_id from etl_sheet_loads where status = 'published'
-),
-
 municipalities as (
     select * from dim_municipalities
 ),
 
 costs as (
     select c.*
-    from fct_project_costs as c
-    inner join published as p on p.sheet_load_id = c._sheet_load_id
+    from cur_project_costs as c
 ),
 
 reports as (

@@ -63,9 +63,7 @@ read_findings as (
 
 printed_totals as (
     select t.*
-    from fct_policy_cost_totals as t
-    inner join loads as l on l.sheet_load_id = t._sheet_load_id
-    where l.status = 'published'
+    from cur_policy_cost_totals as t
 ),
 
 project_sums as (
@@ -110,30 +108,22 @@ relisted_with_cost as (
             || ' is marked 【再掲】 but prints a cost; it is counted under its own policy only' as message,
         c._raw_text as raw_text,
         c._load_run_id as load_run_id
-    from fct_project_costs as c
-    inner join loads as l on l.sheet_load_id = c._sheet_load_id
-    where l.status = 'published' and c.is_relisted and c.cost_thousand_yen is not null
-),
-
-published_loads as (
-    select sheet_load_id from loads where status = 'published'
+    from cur_project_costs as c
+    where c.is_relisted and c.cost_thousand_yen is not null
 ),
 
 -- not materialized: read eleven times by the checks, each needing a few of its columns; materializing every
 -- column of every published value took half of this view's time (nation-600: 0.72–1.35 → 0.40–0.53 s)
 indicator_values as not materialized (
-    select v.* from fct_indicator_values as v
-    inner join published_loads as p on p.sheet_load_id = v._sheet_load_id
+    select v.* from cur_indicator_values as v
 ),
 
 indicators as (
-    select i.* from fct_indicators as i
-    inner join published_loads as p on p.sheet_load_id = i._sheet_load_id
+    select i.* from cur_indicators as i
 ),
 
 statuses as (
-    select s.* from fct_statuses as s
-    inner join published_loads as p on p.sheet_load_id = s._sheet_load_id
+    select s.* from cur_statuses as s
 ),
 
 latest_actuals as (
@@ -326,8 +316,7 @@ overview_differs as (
             || ' for FY' || o.fiscal_year || ' but its own sheet (' || s._source_file || ', sheet ' || s._sheet_name
             || ', cell ' || s._cell || ') says ' || s.status,
         o._raw_text, o._load_run_id
-    from fct_overview_grades as o
-    inner join published_loads as p on p.sheet_load_id = o._sheet_load_id
+    from cur_overview_grades as o
     inner join statuses as s
         on s.municipality_code = o.municipality_code and s.plan_id = o.plan_id and s.owner_code = o.owner_code
         and s.category = '福祉事業評価'
@@ -339,8 +328,7 @@ overview_differs as (
 -- evaluation year: a count that differs, or a share further from the sheets' share than its rounding
 -- (the city rounds by largest remainder, so a printed share may be 0.1 from the plain rounding)
 printed_summary as (
-    select c.* from fct_printed_status_counts as c
-    inner join published_loads as p on p.sheet_load_id = c._sheet_load_id
+    select c.* from cur_printed_status_counts as c
 ),
 
 sheet_status_counts as (

@@ -14,10 +14,6 @@ create or replace view calc_grade_shares as
 
 with
 
-published as (
-    select sheet_load_id from etl_sheet_loads where status = 'published'
-),
-
 municipalities as (
     select * from dim_municipalities
 ),
@@ -30,22 +26,19 @@ policy_ratings as (
         r.evaluation_fiscal_year,
         cast(r.rating as varchar) as status,
         r.rating_label as status_label
-    from fct_policy_ratings as r
-    inner join published as p on p.sheet_load_id = r._sheet_load_id
+    from cur_policy_ratings as r
 ),
 
 statuses as (
     select s.municipality_code, s.plan_id, s.category, s.evaluation_fiscal_year, s.status, s.status_label
-    from fct_statuses as s
-    inner join published as p on p.sheet_load_id = s._sheet_load_id
+    from cur_statuses as s
 ),
 
 overview_grades as (
     select
         o.municipality_code, o.plan_id, '福祉事業評価（評価一覧）' as category, o.fiscal_year, o.grade,
         null as status_label
-    from fct_overview_grades as o
-    inner join published as p on p.sheet_load_id = o._sheet_load_id
+    from cur_overview_grades as o
     where o.grade is not null
 ),
 

@@ -13,10 +13,6 @@ create or replace view v_status_items as
 
 with
 
-current_loads as (
-    select sheet_load_id from v_current_sheet_loads
-),
-
 plans as (
     select * from dim_plans
 ),
@@ -36,8 +32,7 @@ welfare_projects as (
         i.owner_code,
         arg_max(i.item_name, i.evaluation_fiscal_year) as item_name,
         arg_max(i.department_name, i.evaluation_fiscal_year) as department_name
-    from fct_plan_items as i
-    inner join current_loads as l on l.sheet_load_id = i._sheet_load_id
+    from cur_plan_items as i
     where i.plan_id = 'welfare_plan_4'
     group by i.municipality_code, i.owner_code
 ),
@@ -59,8 +54,7 @@ statuses as (
         s._sheet_name,
         s._cell,
         s._sheet_load_id
-    from fct_statuses as s
-    inner join current_loads as l on l.sheet_load_id = s._sheet_load_id
+    from cur_statuses as s
     left join fct_indicators as i
         on i._sheet_load_id = s._sheet_load_id and i.owner_code = s.owner_code and i.indicator_no = s.indicator_no
     left join fct_plan_items as w
@@ -83,8 +77,7 @@ policy_ratings as (
         r._sheet_name,
         r._cell,
         r._sheet_load_id
-    from fct_policy_ratings as r
-    inner join current_loads as l on l.sheet_load_id = r._sheet_load_id
+    from cur_policy_ratings as r
     left join fct_policy_evaluations as e on e._sheet_load_id = r._sheet_load_id and e.policy_code = r.policy_code
 ),
 
@@ -106,8 +99,7 @@ overview_grades as (
         o._sheet_name,
         o._cell,
         o._sheet_load_id
-    from fct_overview_grades as o
-    inner join current_loads as l on l.sheet_load_id = o._sheet_load_id
+    from cur_overview_grades as o
     left join welfare_projects as w on w.municipality_code = o.municipality_code and w.owner_code = o.owner_code
     where o.grade is not null
 ),

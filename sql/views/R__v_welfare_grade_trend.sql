@@ -9,32 +9,25 @@ create or replace view calc_welfare_grade_trend as
 
 with
 
-published as (
-    select sheet_load_id from etl_sheet_loads where status = 'published'
-),
-
 municipalities as (
     select * from dim_municipalities
 ),
 
 overview as (
     select o.*
-    from fct_overview_grades as o
-    inner join published as p on p.sheet_load_id = o._sheet_load_id
+    from cur_overview_grades as o
     where o.grade is not null
 ),
 
 sheets as (
     select s.municipality_code, s.owner_code, s.evaluation_fiscal_year, s.status, s._source_file, s._sheet_name, s._cell
-    from fct_statuses as s
-    inner join published as p on p.sheet_load_id = s._sheet_load_id
+    from cur_statuses as s
     where s.category = '福祉事業評価'
 ),
 
 items as (
     select i.municipality_code, i.owner_code, arg_max(i.item_name, i.evaluation_fiscal_year) as project_name
-    from fct_plan_items as i
-    inner join published as p on p.sheet_load_id = i._sheet_load_id
+    from cur_plan_items as i
     where i.plan_id = 'welfare_plan_4'
     group by i.municipality_code, i.owner_code
 ),
