@@ -67,33 +67,11 @@ reported as (
 ),
 
 targets as (
-    select *
-    from (
-        select
-            *,
-            row_number() over (
-                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label, fiscal_year
-                order by reported_fiscal_year desc
-            ) as recency
-        from indicator_values
-        where value_kind = 'target'
-    )
-    where recency = 1
+    select * from int_indicator_targets
 ),
 
 baselines as (
-    select *
-    from (
-        select
-            *,
-            row_number() over (
-                partition by municipality_code, plan_id, owner_code, indicator_no, sub_label
-                order by reported_fiscal_year desc
-            ) as recency
-        from indicator_values
-        where value_kind = 'baseline'
-    )
-    where recency = 1
+    select * from int_indicator_baselines
 ),
 
 final_targets as (
