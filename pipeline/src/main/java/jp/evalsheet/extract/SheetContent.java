@@ -19,4 +19,10 @@ public interface SheetContent {
 
     /** The owning department as printed on the sheet. */
     String departmentName();
+
+    /**
+     * Appends what was read as fact rows, by column name: the family's slice of the warehouse
+     * (a family's facts are written by the family's own code, next to its reader).
+     */
+    void appendFacts(FactSink sink);
 }

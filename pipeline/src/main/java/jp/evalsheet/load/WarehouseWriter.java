@@ -1,7 +1,6 @@
 package jp.evalsheet.load;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,21 +14,21 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-import jp.evalsheet.extract.Located;
+import jp.evalsheet.extract.FactSink;
 import jp.evalsheet.extract.Finding;
-import jp.evalsheet.policy.PolicySheet;
-import jp.evalsheet.strategy.StrategySheet;
 import jp.evalsheet.submission.ExtractedSheet;
 import jp.evalsheet.submission.Submission;
-import jp.evalsheet.value.ParsedValue;
-import jp.evalsheet.value.UnitSplitter;
-import jp.evalsheet.welfare.WelfareOverview;
-import jp.evalsheet.welfare.WelfareSheet;
 
 /**
  * Writes read submissions into the warehouse in bulk through DuckDB Appenders, inside the caller's
  * transaction. Sheets are written as {@code pending} sheet loads: the views do not see them until
  * the run publishes them, all together, in one transaction ({@link RunPublisher}).
+ *
+ * <p>Each sheet family appends its own facts ({@link jp.evalsheet.extract.SheetContent#appendFacts}) by
+ * column name; the rows of the run log are appended by name here. The names are checked against the
+ * tables' columns as the warehouse has them, read once: a column the table does not have, or one of
+ * its columns left unset, stops the write before the row is appended (so two swapped or misspelt
+ * columns can never load silently). The lineage columns of a fact are set here, not by the family.
  *
  * <p>Two traps of the Appender are avoided here: a statement is run before the first append so that
  * the appended rows belong to the caller's transaction, and every appender is flushed explicitly,
@@ -47,11 +46,17 @@ public final class WarehouseWriter {
             "fct_policy_projects", "fct_project_costs", "fct_policy_cost_totals", "fct_policy_ratings", "fct_narratives",
             "fct_plan_items", "fct_statuses", "fct_overview_grades", "fct_printed_status_counts");
 
+    /** The columns of each table, in the table's order, read from the warehouse on the first write. */
+    private Map<String, Layout> layouts;
+
     public Written write(Connection connection, long loadRunId, List<Submission> submissions, LocalDateTime now)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // joins the appenders' rows to the caller's transaction, which DuckDB opens lazily
             statement.execute("select 1");
+        }
+        if (layouts == null) {
+            layouts = layouts(connection);
         }
         DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
         Map<String, DuckDBAppender> appenders = new LinkedHashMap<>();
@@ -60,7 +65,7 @@ public final class WarehouseWriter {
                 appenders.put(table, duckdb.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table));
             }
             int loadable = submissions.stream().mapToInt(sub -> (int) sub.loadableSheetCount()).sum();
-            Batch batch = new Batch(appenders, loadRunId, now, sheetLoadIds(connection, loadable));
+            Batch batch = new Batch(appenders, layouts, loadRunId, now, sheetLoadIds(connection, loadable));
             int sheets = 0;
             for (Submission submission : submissions) {
                 sheets += batch.submission(submission);
@@ -76,17 +81,65 @@ public final class WarehouseWriter {
         }
     }
 
+    /** A table's columns: their positions by name, and which are the lineage columns the writer sets. */
+    record Layout(String table, Map<String, Integer> positions, List<String> columns) {
+
+        /** The columns of a fact that say where it came from, set by the writer for every row. */
+        static final List<String> LINEAGE = List.of("_source_file", "_source_sha256", "_sheet_name", "_cell", "_raw_text",
+                "_load_run_id", "_sheet_load_id", "municipality_code");
+
+        int position(String column) {
+            Integer position = positions.get(column);
+            if (position == null) {
+                throw new IllegalStateException(table + " has no column " + column + " (its columns: "
+                        + String.join(", ", columns) + ")");
+            }
+            return position;
+        }
+    }
+
+    /** The columns of the tables the writer appends to, as the warehouse has them. */
+    static Map<String, Layout> layouts(Connection connection) throws SQLException {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select table_name, column_name "
+                + "from information_schema.columns where table_schema = 'main' order by table_name, ordinal_position");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                columns.computeIfAbsent(rows.getString(1), table -> new java.util.ArrayList<>()).add(rows.getString(2));
+            }
+        }
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            List<String> names = columns.get(table);
+            if (names == null) {
+                throw new IllegalStateException("the warehouse has no table " + table);
+            }
+            Map<String, Integer> positions = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                positions.put(names.get(i), i);
+            }
+            layouts.put(table, new Layout(table, Map.copyOf(positions), List.copyOf(names)));
+        }
+        return layouts;
+    }
+
     /** Appends the rows of one write call. */
-    private static final class Batch {
+    private static final class Batch implements FactSink {
         private final Map<String, DuckDBAppender> appenders;
+        private final Map<String, Layout> layouts;
         private final long loadRunId;
         private final LocalDateTime now;
         private long facts;
 
         private final java.util.Iterator<Long> sheetLoadIds;
 
-        Batch(Map<String, DuckDBAppender> appenders, long loadRunId, LocalDateTime now, List<Long> sheetLoadIds) {
+        /** Where the facts being appended come from: the sheet being written. */
+        private Lineage lineage;
+
+        Batch(Map<String, DuckDBAppender> appenders, Map<String, Layout> layouts, long loadRunId, LocalDateTime now,
+                List<Long> sheetLoadIds) {
             this.appenders = appenders;
+            this.layouts = layouts;
             this.loadRunId = loadRunId;
             this.now = now;
             this.sheetLoadIds = sheetLoadIds.iterator();
@@ -105,19 +158,9 @@ public final class WarehouseWriter {
                 if (sheet.isLoadable()) {
                     sheetLoadId = sheetLoadIds.next();
                     long sheetFactsBefore = facts;
-                    Lineage lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId,
-                            municipality);
-                    if (sheet.content() instanceof PolicySheet policy) {
-                        policy(policy, lineage);
-                    } else if (sheet.content() instanceof StrategySheet strategy) {
-                        strategy(strategy, lineage);
-                    } else if (sheet.content() instanceof WelfareSheet welfare) {
-                        welfare(welfare, lineage);
-                    } else if (sheet.content() instanceof WelfareOverview overview) {
-                        welfareOverview(overview, lineage);
-                    } else {
-                        throw new IllegalStateException("no writer for " + sheet.content().family());
-                    }
+                    lineage = new Lineage(file, submission.sha256(), sheet.sheetName(), loadRunId, sheetLoadId, municipality);
+                    sheet.content().appendFacts(this);
+                    lineage = null;
                     sheetLoad(sheetLoadId, submission, sheet, (int) (facts - sheetFactsBefore));
                     loaded++;
                 }
@@ -125,150 +168,72 @@ public final class WarehouseWriter {
                     message(sheetLoadId, file, municipality, finding);
                 }
             }
-            row("etl_file_loads", loadRunId, file, submission.sha256(), submission.sizeBytes(), submission.format(),
-                    submission.outcome(), submission.sheets().size(), loaded, (int) submission.rejectedSheetCount(),
-                    facts - factsBefore, summary(submission), municipality,
-                    submission.file().municipality() == null ? null : submission.file().municipality().name(),
-                    null); // feedback_workbook: named when the feedback is written, after the run is published
+            new TableRow(layouts.get("etl_file_loads"), false).set("load_run_id", loadRunId).set("source_file", file)
+                    .set("source_sha256", submission.sha256()).set("size_bytes", submission.sizeBytes())
+                    .set("file_format", submission.format()).set("outcome", submission.outcome())
+                    .set("sheets_found", submission.sheets().size()).set("sheets_loaded", loaded)
+                    .set("sheets_rejected", (int) submission.rejectedSheetCount()).set("facts_loaded", facts - factsBefore)
+                    .set("message", summary(submission)).set("municipality_code", municipality)
+                    .set("municipality_name", submission.file().municipality() == null ? null
+                            : submission.file().municipality().name())
+                    // named when the feedback is written, after the run is published
+                    .set("feedback_workbook", null).append();
             return loaded;
         }
 
-        private void policy(PolicySheet sheet, Lineage at) throws SQLException {
-            int year = sheet.evaluationFiscalYear();
-            String code = sheet.policyCode();
-            fact("fct_policy_evaluations", at, sheet.codeCell().cell(), sheet.codeCell().rawText(),
-                    sheet.planId(), code, sheet.policyName(), year, sheet.departmentName(),
-                    text(sheet.relatedDepartmentsCell()), text(sheet.targetState()), text(sheet.machiHitoShigotoGoal()));
-            for (int i = 0; i < sheet.relatedDepartments().size(); i++) {
-                fact("fct_policy_related_departments", at, sheet.relatedDepartmentsCell().cell(),
-                        sheet.relatedDepartmentsCell().rawText(), code, year, i + 1, sheet.relatedDepartments().get(i));
+        @Override
+        public Row row(String table, String cell, String rawText) {
+            if (lineage == null) {
+                throw new IllegalStateException("a fact of " + table + " appended outside the writing of a sheet");
             }
-            for (PolicySheet.Indicator indicator : sheet.indicators()) {
-                fact("fct_indicators", at, indicator.cell(), indicator.nameAsPrinted(), sheet.planId(), "施策指標", code,
-                        indicator.number(), indicator.name(), indicator.unit(), indicator.nameAsPrinted(),
-                        indicator.definition(), indicator.mhsTag(), null, indicator.cumulative(), year);
-                for (PolicySheet.IndicatorValue value : indicator.values()) {
-                    ParsedValue parsed = value.value();
-                    fact("fct_indicator_values", at, value.cell(), parsed.raw(), sheet.planId(), code,
-                            indicator.number(), value.fiscalYear(), value.kind().sqlName(), null, scaled(parsed, 4),
-                            parsed.unit(), status(parsed), false, year);
-                }
-            }
-            for (PolicySheet.PolicyRating rating : sheet.ratings()) {
-                fact("fct_policy_ratings", at, rating.cell(), rating.rating().raw(), code, year, rating.kind(),
-                        rating.rating().value(), rating.rating().label());
-            }
-            for (PolicySheet.Project project : sheet.projects()) {
-                fact("fct_policy_projects", at, project.cell(), project.nameAsPrinted(), code, year,
-                        project.rowNumber(), project.name(), project.nameAsPrinted(), project.relisted(),
-                        project.direction());
-                for (PolicySheet.ProjectCost cost : project.costs()) {
-                    fact("fct_project_costs", at, cost.cell(), cost.value().raw(), code, project.rowNumber(),
-                            project.name(), project.relisted(), cost.fiscalYear(), cost.basis().sqlName(),
-                            scaled(cost.value(), 3), status(cost.value()), year);
-                }
-            }
-            for (PolicySheet.PrintedTotal total : sheet.printedTotals()) {
-                fact("fct_policy_cost_totals", at, total.cell(), total.value().raw(), code, total.kind(),
-                        total.fiscalYear(), total.basis().sqlName(), scaled(total.value(), 3), status(total.value()), year);
-            }
-            for (PolicySheet.Narrative narrative : sheet.narratives()) {
-                fact("fct_narratives", at, narrative.cell(), narrative.text(), sheet.planId(), code, year,
-                        narrative.key(), narrative.heading(), narrative.text());
-            }
+            TableRow row = new TableRow(layouts.get(table), true);
+            row.set("_source_file", lineage.file()).set("_source_sha256", lineage.sha256())
+                    .set("_sheet_name", lineage.sheet()).set("_cell", cell).set("_raw_text", rawText)
+                    .set("_load_run_id", lineage.loadRunId()).set("_sheet_load_id", lineage.sheetLoadId())
+                    .set("municipality_code", lineage.municipality());
+            return row;
         }
 
-        private void strategy(StrategySheet sheet, Lineage at) throws SQLException {
-            int year = sheet.evaluationFiscalYear();
-            String plan = sheet.planId();
-            for (StrategySheet.Goal goal : sheet.goals()) {
-                String code = Integer.toString(goal.number());
-                fact("fct_plan_items", at, goal.cell().cell(), goal.cell().rawText(), plan, code, "basic_goal",
-                        goal.name(), goal.number(), goal.name(), null, null, null, null, null, year);
-                for (StrategySheet.NumericTarget target : goal.numericTargets()) {
-                    strategyIndicator(at, plan, "数値目標", code, target.number(), target.name(), target.unit(),
-                            target.nameAsPrinted(), null, target.cell(), target.values(), target.status(), year);
+        /** A row of a table being filled by column name; appended when every column is set. */
+        private final class TableRow implements FactSink.Row {
+            private final Layout layout;
+            private final boolean fact;
+            private final Object[] values;
+            private final boolean[] set;
+
+            TableRow(Layout layout, boolean fact) {
+                if (layout == null) {
+                    throw new IllegalStateException("the writer appends to " + TABLES + " only");
                 }
-                for (StrategySheet.Measure measure : goal.measures()) {
-                    String owner = StrategySheet.measureCode(goal.number(), measure.label());
-                    fact("fct_plan_items", at, measure.cell(), measure.name(), plan, owner, "measure", measure.name(),
-                            goal.number(), goal.name(), null, null, measure.departmentsRaw(),
-                            measure.departments().isEmpty() ? null : measure.departments().get(0), null, year);
-                    for (StrategySheet.Kpi kpi : measure.kpis()) {
-                        strategyIndicator(at, plan, "KPI", owner, kpi.number(), kpi.name(), kpi.unit(),
-                                kpi.nameAsPrinted(), kpi.department(), kpi.cell(), kpi.values(), kpi.status(), year);
+                this.layout = layout;
+                this.fact = fact;
+                this.values = new Object[layout.columns().size()];
+                this.set = new boolean[values.length];
+            }
+
+            @Override
+            public TableRow set(String column, Object value) {
+                int position = layout.position(column);
+                values[position] = value;
+                set[position] = true;
+                return this;
+            }
+
+            @Override
+            public void append() {
+                for (int i = 0; i < set.length; i++) {
+                    if (!set[i]) {
+                        throw new IllegalStateException(layout.table() + "." + layout.columns().get(i) + " was not set by "
+                                + (fact ? "the sheet family's facts" : "the writer") + ": every column of a row is named");
                     }
                 }
-            }
-            for (StrategySheet.Narrative narrative : sheet.narratives()) {
-                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, narrative.ownerCode(), year,
-                        narrative.key(), narrative.heading(), narrative.text());
-            }
-            if (sheet.summary() != null) {
-                for (StrategySheet.PrintedCount count : sheet.summary().counts()) {
-                    fact("fct_printed_status_counts", at, count.cell(), count.raw(), plan, count.category(),
-                            count.status(), count.count(), count.sharePercent(), year);
+                try {
+                    row(layout.table(), values);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not append a row of " + layout.table(), e);
                 }
-            }
-        }
-
-        private void strategyIndicator(Lineage at, String plan, String category, String owner, int number, String name,
-                String unit, String nameAsPrinted, String department, String cell, List<StrategySheet.YearValue> values,
-                StrategySheet.StatusCell status, int year) throws SQLException {
-            fact("fct_indicators", at, cell, nameAsPrinted, plan, category, owner, number, name, unit(unit), nameAsPrinted,
-                    null, null, department, UnitSplitter.isCumulative(name), year);
-            for (StrategySheet.YearValue value : values) {
-                if (value == null) {
-                    continue;
-                }
-                ParsedValue parsed = value.value();
-                fact("fct_indicator_values", at, value.cell(), parsed.raw(), plan, owner, number, value.fiscalYear(),
-                        value.kind().sqlName(), null, scaled(parsed, 4), parsed.unit(), status(parsed), false, year);
-            }
-            if (status != null) {
-                fact("fct_statuses", at, status.cell(), status.raw(), plan, category, owner, number, year,
-                        status.code(), status.label());
-            }
-        }
-
-        private void welfare(WelfareSheet sheet, Lineage at) throws SQLException {
-            int year = sheet.evaluationFiscalYear();
-            String plan = sheet.planId();
-            String owner = sheet.subjectCode();
-            fact("fct_plan_items", at, sheet.project().cell(), sheet.project().rawText(), plan, owner, "project",
-                    sheet.projectName(), sheet.basicGoalNo(), sheet.basicGoalName(), sheet.directionNo(),
-                    sheet.directionName(), text(sheet.sectionsCell()), sheet.departmentName(), text(sheet.outline()), year);
-            fact("fct_indicators", at, sheet.indicator().cell(), sheet.indicator().rawText(), plan, "福祉事業指標", owner, 1,
-                    sheet.indicatorName(), null, sheet.indicatorName(), null, null, sheet.departmentName(),
-                    UnitSplitter.isCumulative(sheet.indicatorName()), year);
-            for (WelfareSheet.YearValue value : sheet.values()) {
-                ParsedValue parsed = value.value();
-                fact("fct_indicator_values", at, value.cell(), parsed.raw(), plan, owner, 1, value.fiscalYear(),
-                        value.kind().sqlName(), value.subLabel(), scaled(parsed, 4), parsed.unit(), status(parsed),
-                        value.inferredFromMerge(), year);
-            }
-            WelfareSheet.Evaluation evaluation = sheet.evaluation();
-            fact("fct_statuses", at, evaluation.cell(), evaluation.raw(), plan, "福祉事業評価", owner, null, year,
-                    evaluation.code(), evaluation.label());
-            for (WelfareSheet.Narrative narrative : sheet.narratives()) {
-                fact("fct_narratives", at, narrative.cell(), narrative.text(), plan, owner, year, narrative.key(),
-                        narrative.heading(), narrative.text());
-            }
-        }
-
-        private void welfareOverview(WelfareOverview overview, Lineage at) throws SQLException {
-            int year = overview.evaluationFiscalYear();
-            for (WelfareOverview.Row row : overview.rows()) {
-                if (row.grades().isEmpty()) {
-                    // a project printed without grades (such as (17)①) stays visible as a row without a grade
-                    fact("fct_overview_grades", at, row.project().cell(), row.project().rawText(), overview.planId(),
-                            row.subjectCode(), row.basicGoalNo(), row.directionNo(), row.directionName(), row.projectNo(),
-                            row.projectName(), year, null, year);
-                }
-                for (WelfareOverview.Grade grade : row.grades()) {
-                    fact("fct_overview_grades", at, grade.cell(), grade.raw(), overview.planId(), row.subjectCode(),
-                            row.basicGoalNo(), row.directionNo(), row.directionName(), row.projectNo(), row.projectName(),
-                            grade.fiscalYear(), grade.code(), year);
+                if (fact) {
+                    facts++;
                 }
             }
         }
@@ -276,32 +241,23 @@ public final class WarehouseWriter {
         private void sheetLoad(long sheetLoadId, Submission submission, ExtractedSheet sheet, int sheetFacts)
                 throws SQLException {
             var content = sheet.content();
-            row("etl_sheet_loads", sheetLoadId, loadRunId, submission.file().name(), submission.sha256(),
-                    sheet.sheetName(), content.family(), content.planId(), content.subjectCode(),
-                    content.evaluationFiscalYear(), content.departmentName(), sheetFacts, "pending", null, now,
-                    submission.file().municipality().code(), submission.file().municipality().name());
+            new TableRow(layouts.get("etl_sheet_loads"), false).set("sheet_load_id", sheetLoadId).set("load_run_id", loadRunId)
+                    .set("source_file", submission.file().name()).set("source_sha256", submission.sha256())
+                    .set("sheet_name", sheet.sheetName()).set("sheet_family", content.family())
+                    .set("plan_id", content.planId()).set("subject_code", content.subjectCode())
+                    .set("evaluation_fiscal_year", content.evaluationFiscalYear())
+                    .set("department_name", content.departmentName()).set("facts_loaded", sheetFacts)
+                    .set("status", "pending").set("superseded_by_load_run_id", null).set("loaded_at", now)
+                    .set("municipality_code", submission.file().municipality().code())
+                    .set("municipality_name", submission.file().municipality().name()).append();
         }
 
-        private void message(Long sheetLoadId, String file, String municipality, Finding finding) throws SQLException {
-            row("etl_messages", loadRunId, sheetLoadId, file, finding.sheetName(), finding.cell(),
-                    finding.severity().sqlName(), finding.rule(), finding.message(), finding.rawText(), municipality);
-        }
-
-        /** Appends a fact row: its own columns, then the lineage columns, then the municipality. */
-        private void fact(String table, Lineage at, String cell, String raw, Object... columns) throws SQLException {
-            Object[] values = new Object[columns.length + 8];
-            System.arraycopy(columns, 0, values, 0, columns.length);
-            int i = columns.length;
-            values[i] = at.file();
-            values[i + 1] = at.sha256();
-            values[i + 2] = at.sheet();
-            values[i + 3] = cell;
-            values[i + 4] = raw;
-            values[i + 5] = at.loadRunId();
-            values[i + 6] = at.sheetLoadId();
-            values[i + 7] = at.municipality();
-            row(table, values);
-            facts++;
+        private void message(Long sheetLoadId, String file, String municipality, Finding finding) {
+            new TableRow(layouts.get("etl_messages"), false).set("load_run_id", loadRunId).set("sheet_load_id", sheetLoadId)
+                    .set("source_file", file).set("sheet_name", finding.sheetName()).set("cell", finding.cell())
+                    .set("severity", finding.severity().sqlName()).set("rule", finding.rule())
+                    .set("message", finding.message()).set("raw_text", finding.rawText())
+                    .set("municipality_code", municipality).append();
         }
 
         private void row(String table, Object... values) throws SQLException {
@@ -357,22 +313,5 @@ public final class WarehouseWriter {
 
     private record Lineage(String file, String sha256, String sheet, long loadRunId, long sheetLoadId,
             String municipality) {
-    }
-
-    private static String text(Located located) {
-        return located == null ? null : located.rawText();
-    }
-
-    /** Units are stored half-width, so that ％ and % are one unit. */
-    private static String unit(String printed) {
-        return printed == null ? null : jp.evalsheet.value.JapaneseText.toHalfWidthDigits(printed).strip();
-    }
-
-    private static BigDecimal scaled(ParsedValue value, int scale) {
-        return value.number() == null ? null : value.number().setScale(scale, RoundingMode.HALF_UP);
-    }
-
-    private static String status(ParsedValue value) {
-        return value.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

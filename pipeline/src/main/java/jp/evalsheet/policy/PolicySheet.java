@@ -31,6 +31,12 @@ public record PolicySheet(
         List<PrintedTotal> printedTotals,
         List<Narrative> narratives) implements SheetContent {
 
+    /** The sheet's facts, by column ({@link PolicyFacts}). */
+    @Override
+    public void appendFacts(jp.evalsheet.extract.FactSink sink) {
+        PolicyFacts.append(this, sink);
+    }
+
     /** The sheet family name stored with every load of a policy sheet. */
     public static final String FAMILY = "policy_evaluation";
 

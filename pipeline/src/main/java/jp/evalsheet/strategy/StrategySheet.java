@@ -36,6 +36,12 @@ public record StrategySheet(
         List<Narrative> narratives,
         PrintedSummary summary) implements SheetContent {
 
+    /** The sheet's facts, by column ({@link StrategyFacts}). */
+    @Override
+    public void appendFacts(jp.evalsheet.extract.FactSink sink) {
+        StrategyFacts.append(this, sink);
+    }
+
     /** The sheet family name stored with every load of a strategy sheet. */
     public static final String FAMILY = "strategy_kpi";
 

@@ -21,6 +21,12 @@ import jp.evalsheet.value.Status;
 public record WelfareOverview(String sheetName, int evaluationFiscalYear, String department,
         List<Integer> yearColumns, List<Row> rows) implements SheetContent {
 
+    /** The sheet's facts, by column ({@link WelfareFacts}). */
+    @Override
+    public void appendFacts(jp.evalsheet.extract.FactSink sink) {
+        WelfareFacts.append(this, sink);
+    }
+
     /** The sheet family name stored with every load of the overview. */
     public static final String FAMILY = "welfare_overview";
 

@@ -60,6 +60,12 @@ public record WelfareSheet(
         Evaluation evaluation,
         List<Narrative> narratives) implements SheetContent {
 
+    /** The sheet's facts, by column ({@link WelfareFacts}). */
+    @Override
+    public void appendFacts(jp.evalsheet.extract.FactSink sink) {
+        WelfareFacts.append(this, sink);
+    }
+
     /** The sheet family name stored with every load of a welfare progress sheet. */
     public static final String FAMILY = "welfare_progress";
 
