@@ -15,12 +15,12 @@ import jp.evalsheet.extract.Finding;
 import jp.evalsheet.grid.SheetGrid;
 import jp.evalsheet.grid.WorkbookReadException;
 import jp.evalsheet.grid.WorkbookReaders;
-import jp.evalsheet.policy.PolicySheetExtractor;
+import jp.evalsheet.extract.SheetFamily;
+import jp.evalsheet.policy.PolicyFamily;
 import jp.evalsheet.value.EraYearParser;
 import jp.evalsheet.strategy.StrategySheet;
-import jp.evalsheet.strategy.StrategySheetExtractor;
-import jp.evalsheet.welfare.WelfareOverviewExtractor;
-import jp.evalsheet.welfare.WelfareSheetExtractor;
+import jp.evalsheet.strategy.StrategyFamily;
+import jp.evalsheet.welfare.WelfareFamily;
 
 /**
  * Reads one submitted file into a {@link Submission}: every sheet through the family extractor that
@@ -30,10 +30,14 @@ import jp.evalsheet.welfare.WelfareSheetExtractor;
 public final class SubmissionReader {
 
     private final Integer runFiscalYear;
-    private final PolicySheetExtractor policyExtractor = new PolicySheetExtractor();
-    private final StrategySheetExtractor strategyExtractor = new StrategySheetExtractor();
-    private final WelfareSheetExtractor welfareExtractor = new WelfareSheetExtractor();
-    private final WelfareOverviewExtractor welfareOverviewExtractor = new WelfareOverviewExtractor();
+
+    /**
+     * The sheet families, asked in this order: the first that recognizes a sheet reads it. The
+     * welfare overview (評価一覧) is asked before the project sheets, whose labels it prints too; a
+     * strategy page without a KPI table (総括, narratives) last, as its labels are the loosest.
+     */
+    private final List<SheetFamily> families = List.of(new PolicyFamily(), StrategyFamily.withTables(),
+            WelfareFamily.overview(), WelfareFamily.projectSheets(), StrategyFamily.pagesWithoutTable());
 
     /** A reader for a run of any evaluation year. */
     public SubmissionReader() {
@@ -130,25 +134,11 @@ public final class SubmissionReader {
             return new ExtractedSheet(grid.sheetName(), null, List.of(Finding.warning(grid.sheetName(), null, "hidden_sheet",
                     "the sheet is hidden and was not loaded; unhide it if it should be", null)));
         }
-        if (PolicySheetExtractor.recognizes(grid)) {
-            PolicySheetExtractor.Extraction extraction = policyExtractor.extract(grid);
-            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
-        }
-        if (StrategySheetExtractor.recognizes(grid)) {
-            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid, fileName);
-            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
-        }
-        if (WelfareOverviewExtractor.recognizes(grid)) {
-            WelfareOverviewExtractor.Extraction extraction = welfareOverviewExtractor.extract(grid);
-            return new ExtractedSheet(grid.sheetName(), extraction.overview(), extraction.findings());
-        }
-        if (WelfareSheetExtractor.recognizes(grid)) {
-            WelfareSheetExtractor.Extraction extraction = welfareExtractor.extract(grid);
-            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
-        }
-        if (StrategySheetExtractor.recognizesPageWithoutTable(grid)) {
-            StrategySheetExtractor.Extraction extraction = strategyExtractor.extract(grid, fileName);
-            return new ExtractedSheet(grid.sheetName(), extraction.sheet(), extraction.findings());
+        for (SheetFamily family : families) {
+            if (family.recognizes(grid)) {
+                SheetFamily.Extracted extracted = family.extract(grid, fileName);
+                return new ExtractedSheet(grid.sheetName(), extracted.content(), extracted.findings());
+            }
         }
         if (grid.cellCount() == 0) {
             return new ExtractedSheet(grid.sheetName(), null, List.of());
