@@ -112,8 +112,8 @@ relisted_with_cost as (
     where c.is_relisted and c.cost_thousand_yen is not null
 ),
 
--- not materialized: read eleven times by the checks, each needing a few of its columns; materializing every
--- column of every published value took half of this view's time (nation-600: 0.72–1.35 → 0.40–0.53 s)
+-- not materialized: read eleven times by the checks, each needing a few of its columns
+-- (pipeline/docs/decisions/0001-indicator-values-not-materialized.md)
 indicator_values as not materialized (
     select v.* from cur_indicator_values as v
 ),

@@ -30,8 +30,8 @@ municipalities as (
     select * from dim_municipalities
 ),
 
--- not materialized: each of the three readers scans the table for the columns it needs, instead of
--- every column of every published value being copied first (nation-600: 0.35–0.55 → 0.25–0.35 s)
+-- not materialized: each of the three readers scans the table for the columns it needs
+-- (pipeline/docs/decisions/0001-indicator-values-not-materialized.md)
 indicator_values as not materialized (
     select v.*
     from cur_indicator_values as v
