@@ -85,7 +85,7 @@ public final class FeedbackReport {
                 // were recorded has the one it was always given); a file new here whose content was
                 // loaded under another name has no workbook, and takes no name
                 if (row.getBoolean(4)) {
-                    kept.put(file, earlier != null ? earlier : FeedbackWorkbookWriter.outputFileName(Path.of(file)));
+                    kept.put(file, earlier != null ? earlier : FeedbackFiles.outputFileName(Path.of(file)));
                 }
             } else {
                 itemsByFile.put(file, new ArrayList<>());
@@ -98,7 +98,7 @@ public final class FeedbackReport {
         // the name of an unchanged file's
         List<String> named = new ArrayList<>(itemsByFile.keySet());
         named.addAll(kept.keySet());
-        Map<String, String> fileNames = FeedbackWorkbookWriter.outputFileNames(named, kept);
+        Map<String, String> fileNames = FeedbackFiles.outputFileNames(named, kept);
         for (Map<String, Object> row : jdbc.queryForList("""
                 select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
                 where load_run_id = ?

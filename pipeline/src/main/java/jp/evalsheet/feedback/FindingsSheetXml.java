@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
-import jp.evalsheet.feedback.FeedbackWorkbookWriter.Address;
+import jp.evalsheet.feedback.FindingsLayout.Address;
 
 /**
  * The findings sheet as raw SpreadsheetML, as {@link FeedbackWorkbookWriter}'s POI path lays it out:
@@ -31,20 +31,20 @@ final class FindingsSheetXml {
     /** The last row of the table (zero-based), once written: the end of the autofilter. */
     /**
      * The findings table, header row to {@code lastRow} over every column of
-     * {@link FeedbackWorkbookWriter#HEADERS}: {@code A3:F10}, or {@code $A$3:$F$10} when {@code absolute}.
+     * {@link FindingsLayout#HEADERS}: {@code A3:F10}, or {@code $A$3:$F$10} when {@code absolute}.
      */
     static String tableRange(int lastRow, boolean absolute) {
-        return range(FeedbackWorkbookWriter.HEADER_ROW, lastRow, absolute);
+        return range(FindingsLayout.HEADER_ROW, lastRow, absolute);
     }
 
     /** The text of the findings sheet's {@code _xlnm.Print_Titles}: its header row, {@code 'sheet'!$3:$3}. */
     static String printTitles(String quotedSheet) {
-        int header = FeedbackWorkbookWriter.HEADER_ROW + 1;
+        int header = FindingsLayout.HEADER_ROW + 1;
         return quotedSheet + "!$" + header + ":$" + header;
     }
 
     private static String range(int firstRow, int lastRow, boolean absolute) {
-        return new CellRangeAddress(firstRow, lastRow, 0, FeedbackWorkbookWriter.HEADERS.size() - 1)
+        return new CellRangeAddress(firstRow, lastRow, 0, FindingsLayout.HEADERS.size() - 1)
                 .formatAsString(null, absolute);
     }
 
@@ -65,31 +65,31 @@ final class FindingsSheetXml {
         PackageStyles.FindingsStyles style = styles.findings();
         StringBuilder rows = new StringBuilder(4096);
         List<Link> links = new ArrayList<>();
-        row(rows, FeedbackWorkbookWriter.TITLE_ROW);
-        cell(rows, FeedbackWorkbookWriter.TITLE_ROW, 0, FeedbackWorkbookWriter.title(title, sorted), style.title());
+        row(rows, FindingsLayout.TITLE_ROW);
+        cell(rows, FindingsLayout.TITLE_ROW, 0, FindingsLayout.title(title, sorted), style.title());
         rows.append("</row>");
-        row(rows, FeedbackWorkbookWriter.NOTE_ROW);
-        cell(rows, FeedbackWorkbookWriter.NOTE_ROW, 0, FeedbackWorkbookWriter.note(null, null, copied), 0);
+        row(rows, FindingsLayout.NOTE_ROW);
+        cell(rows, FindingsLayout.NOTE_ROW, 0, FindingsLayout.note(null, null, copied), 0);
         rows.append("</row>");
-        row(rows, FeedbackWorkbookWriter.HEADER_ROW);
-        for (int column = 0; column < FeedbackWorkbookWriter.HEADERS.size(); column++) {
-            cell(rows, FeedbackWorkbookWriter.HEADER_ROW, column, FeedbackWorkbookWriter.HEADERS.get(column), style.header());
+        row(rows, FindingsLayout.HEADER_ROW);
+        for (int column = 0; column < FindingsLayout.HEADERS.size(); column++) {
+            cell(rows, FindingsLayout.HEADER_ROW, column, FindingsLayout.HEADERS.get(column), style.header());
         }
         rows.append("</row>");
 
-        int rowIndex = FeedbackWorkbookWriter.FIRST_ITEM_ROW;
+        int rowIndex = FindingsLayout.FIRST_ITEM_ROW;
         if (sorted.isEmpty()) {
             row(rows, rowIndex);
-            cell(rows, rowIndex, 0, FeedbackWorkbookWriter.NO_FINDINGS, style.text());
+            cell(rows, rowIndex, 0, FindingsLayout.NO_FINDINGS, style.text());
             rows.append("</row>");
             rowIndex++;
         }
         for (FeedbackItem item : sorted) {
             String copiedSheet = copied ? copy.copiedSheetName(item.sheetName()) : null;
             Address address = item.cell() == null ? null : Address.parse(item.cell());
-            String target = copiedSheet == null ? null : FeedbackWorkbookWriter.linkTarget(copiedSheet, address);
+            String target = copiedSheet == null ? null : FindingsLayout.linkTarget(copiedSheet, address);
             row(rows, rowIndex);
-            cell(rows, rowIndex, 0, FeedbackWorkbookWriter.severityLabel(item),
+            cell(rows, rowIndex, 0, FindingsLayout.severityLabel(item),
                     item.isError() ? style.error() : item.isWarning() ? style.warning() : style.text());
             cell(rows, rowIndex, 1, item.sheetName(), target != null ? style.link() : style.text());
             cell(rows, rowIndex, 2, item.cell(), target != null && address != null ? style.link() : style.text());
@@ -105,8 +105,8 @@ final class FindingsSheetXml {
             }
             rowIndex++;
         }
-        lastRow = Math.max(rowIndex - 1, FeedbackWorkbookWriter.HEADER_ROW + 1);
-        int firstItem = FeedbackWorkbookWriter.FIRST_ITEM_ROW + 1;
+        lastRow = Math.max(rowIndex - 1, FindingsLayout.HEADER_ROW + 1);
+        int firstItem = FindingsLayout.FIRST_ITEM_ROW + 1;
 
         StringBuilder xml = new StringBuilder(rows.length() + 2048)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
@@ -115,14 +115,14 @@ final class FindingsSheetXml {
                 .append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
                 .append("<dimension ref=\"").append(range(0, lastRow, false)).append("\"/>")
                 .append("<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">")
-                .append("<pane ySplit=\"").append(FeedbackWorkbookWriter.FIRST_ITEM_ROW).append("\" topLeftCell=\"A")
+                .append("<pane ySplit=\"").append(FindingsLayout.FIRST_ITEM_ROW).append("\" topLeftCell=\"A")
                 .append(firstItem).append("\" activePane=\"bottomLeft\" state=\"frozen\"/>")
                 .append("<selection pane=\"bottomLeft\" activeCell=\"A").append(firstItem).append("\" sqref=\"A")
                 .append(firstItem).append("\"/></sheetView></sheetViews>")
                 .append("<sheetFormatPr defaultRowHeight=\"15\"/><cols>");
-        for (int column = 0; column < FeedbackWorkbookWriter.COLUMN_WIDTHS.length; column++) {
+        for (int column = 0; column < FindingsLayout.COLUMN_WIDTHS.length; column++) {
             xml.append("<col min=\"").append(column + 1).append("\" max=\"").append(column + 1).append("\" width=\"")
-                    .append(FeedbackWorkbookWriter.COLUMN_WIDTHS[column]).append("\" customWidth=\"1\"/>");
+                    .append(FindingsLayout.COLUMN_WIDTHS[column]).append("\" customWidth=\"1\"/>");
         }
         xml.append("</cols><sheetData>").append(rows).append("</sheetData>")
                 .append("<autoFilter ref=\"").append(tableRange(lastRow, false)).append("\"/>");
@@ -132,7 +132,7 @@ final class FindingsSheetXml {
                 xml.append("<hyperlink ref=\"").append(link.ref()).append("\" location=\"");
                 PackageXml.escape(PackageXml.xmlSafe(link.location()), true, xml);
                 xml.append("\" display=\"");
-                PackageXml.escape(PackageXml.xmlSafe(FeedbackWorkbookWriter.limit(link.display())), true, xml);
+                PackageXml.escape(PackageXml.xmlSafe(FindingsLayout.limit(link.display())), true, xml);
                 xml.append("\"/>");
             }
             xml.append("</hyperlinks>");
@@ -157,7 +157,7 @@ final class FindingsSheetXml {
             return;
         }
         rows.append(" t=\"inlineStr\"><is>");
-        PackageXml.textElement(FeedbackWorkbookWriter.limit(text), rows);
+        PackageXml.textElement(FindingsLayout.limit(text), rows);
         rows.append("</is></c>");
     }
 }

@@ -69,18 +69,18 @@ record GridSheetCopy(String sourceName, String name, List<Cell> cells, List<Widt
         List<Cell> cells = new ArrayList<>(grid.cellCount());
         Map<Integer, Integer> widths = new TreeMap<>();
         for (int rowIndex : grid.rowIndexes()) {
-            if (rowIndex >= FeedbackWorkbookWriter.MAX_ROWS) {
+            if (rowIndex >= FindingsLayout.MAX_ROWS) {
                 break;
             }
             for (GridCell gridCell : grid.row(rowIndex)) {
-                if (gridCell.column() >= FeedbackWorkbookWriter.MAX_COLUMNS) {
+                if (gridCell.column() >= FindingsLayout.MAX_COLUMNS) {
                     break;
                 }
                 String text = gridCell.text();
                 if (isPlainNumber(gridCell)) {
                     cells.add(new Cell(rowIndex, gridCell.column(), text, gridCell.number(), false));
                 } else {
-                    cells.add(new Cell(rowIndex, gridCell.column(), FeedbackWorkbookWriter.limit(text), null,
+                    cells.add(new Cell(rowIndex, gridCell.column(), FindingsLayout.limit(text), null,
                             text.indexOf('\n') >= 0));
                 }
                 widths.merge(gridCell.column(), displayWidth(text), Math::max);

@@ -92,8 +92,8 @@ final class PackageStyles {
             }
             int bottomBorder = append(borders, border);
             findings = new FindingsStyles(xf(titleFont, 0, 0, false), xf(boldFont, fill("D9D9D9"), bottomBorder, true),
-                    xf(0, 0, 0, true), xf(linkFont, 0, 0, true), xf(0, fill(FeedbackWorkbookWriter.ERROR_RGB), 0, true),
-                    xf(0, fill(FeedbackWorkbookWriter.WARNING_RGB), 0, true));
+                    xf(0, 0, 0, true), xf(linkFont, 0, 0, true), xf(0, fill(FindingsLayout.ERROR_RGB), 0, true),
+                    xf(0, fill(FindingsLayout.WARNING_RGB), 0, true));
         }
         return findings;
     }

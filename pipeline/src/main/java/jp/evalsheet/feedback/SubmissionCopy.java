@@ -283,8 +283,8 @@ record SubmissionCopy(XSSFWorkbook workbook, Map<String, String> sheetNames, Str
     static List<CellRangeAddress> keptMerges(List<CellRangeAddress> merges) {
         List<CellRangeAddress> kept = new ArrayList<>(merges.size());
         for (CellRangeAddress merge : merges) {
-            if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= FeedbackWorkbookWriter.MAX_ROWS
-                    || merge.getLastColumn() >= FeedbackWorkbookWriter.MAX_COLUMNS
+            if (merge.getNumberOfCells() < 2 || merge.getLastRow() >= FindingsLayout.MAX_ROWS
+                    || merge.getLastColumn() >= FindingsLayout.MAX_COLUMNS
                     || kept.stream().anyMatch(merge::intersects)) {
                 continue;
             }

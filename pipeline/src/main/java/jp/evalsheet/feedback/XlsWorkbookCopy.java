@@ -131,7 +131,7 @@ record XlsWorkbookCopy(List<Sheet> sheets, List<Style> styles, Map<String, Strin
         }
         return switch (type) {
             case NUMERIC -> cell.getNumericCellValue();
-            case STRING -> FeedbackWorkbookWriter.limit(cell.getRichStringCellValue().getString());
+            case STRING -> FindingsLayout.limit(cell.getRichStringCellValue().getString());
             case BOOLEAN -> cell.getBooleanCellValue();
             case ERROR -> errorText(cell.getErrorCellValue());
             default -> null;

@@ -33,9 +33,9 @@ import org.apache.poi.ss.util.CellReference;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import jp.evalsheet.feedback.FeedbackWorkbookWriter.CellKey;
-import jp.evalsheet.feedback.FeedbackWorkbookWriter.CommentAnchor;
-import jp.evalsheet.feedback.FeedbackWorkbookWriter.Marks;
+import jp.evalsheet.feedback.FindingsLayout.CellKey;
+import jp.evalsheet.feedback.FindingsLayout.CommentAnchor;
+import jp.evalsheet.feedback.FindingsLayout.Marks;
 
 /**
  * Writes the feedback workbook of an .xlsx submission at the zip level: the submission's package is
@@ -132,7 +132,7 @@ final class XlsxPackageFeedback {
             Path target) throws IOException, PackageFallback {
         Edit edit = new Edit(zip, sheetNames, author);
         edit.prepare(title, items);
-        FeedbackWorkbookWriter.replace(target, edit::writeTo);
+        FeedbackFiles.replace(target, edit::writeTo);
     }
 
     /**
@@ -148,13 +148,13 @@ final class XlsxPackageFeedback {
         }
         SubmissionCopy none = new SubmissionCopy(null, Map.of(), null);
         FindingsSheetXml findings = new FindingsSheetXml(styles);
-        byte[] sheet = findings.write(title, FeedbackWorkbookWriter.sorted(items, none), none, false);
+        byte[] sheet = findings.write(title, FindingsLayout.sorted(items, none), none, false);
         styles.finish();
-        String quoted = SheetNames.quoted(FeedbackWorkbookWriter.FINDINGS_SHEET);
+        String quoted = SheetNames.quoted(FindingsLayout.FINDINGS_SHEET);
         StringBuilder workbook = new StringBuilder(1024).append(XML_DECLARATION)
                 .append("<workbook xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"").append(PackageXml.REL_NS)
                 .append("\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets><sheet name=\"");
-        PackageXml.escape(FeedbackWorkbookWriter.FINDINGS_SHEET, true, workbook);
+        PackageXml.escape(FindingsLayout.FINDINGS_SHEET, true, workbook);
         workbook.append("\" sheetId=\"1\" r:id=\"rId1\"/></sheets><definedNames>")
                 .append("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">");
         PackageXml.escape(quoted + "!" + FindingsSheetXml.tableRange(findings.lastRow(), true), false, workbook);
@@ -163,7 +163,7 @@ final class XlsxPackageFeedback {
         workbook.append("</definedName></definedNames></workbook>");
 
         Map<String, byte[]> parts = newPackage(workbook.toString(), PackageXml.write(styles.document()), List.of(sheet));
-        FeedbackWorkbookWriter.replace(target, file -> {
+        FeedbackFiles.replace(target, file -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
                 zip(parts, out);
             }
@@ -539,7 +539,7 @@ final class XlsxPackageFeedback {
                         + sheetNames.values());
             }
             SubmissionCopy copy = new SubmissionCopy(null, sheetNames == null ? names : sheetNames, null);
-            List<FeedbackItem> sorted = FeedbackWorkbookWriter.sorted(items, copy);
+            List<FeedbackItem> sorted = FindingsLayout.sorted(items, copy);
             Map<String, Sheet> sheetsByName = new HashMap<>();
             for (Sheet sheet : sheets) {
                 sheetsByName.put(sheet.name(), sheet);
@@ -583,7 +583,7 @@ final class XlsxPackageFeedback {
 
             markCells(marks, sheetsByName, styles, contentTypes);
             for (Map.Entry<String, FeedbackItem> entry : marks.worstOfSheet().entrySet()) {
-                String rgb = FeedbackWorkbookWriter.fillRgb(entry.getValue());
+                String rgb = FindingsLayout.fillRgb(entry.getValue());
                 if (rgb != null) {
                     colourTab(worksheet(sheetsByName.get(entry.getKey()).part()), rgb);
                 }
@@ -593,7 +593,7 @@ final class XlsxPackageFeedback {
             }
 
             // the findings sheet, first in tab order
-            String findingsName = SheetNames.unique(FeedbackWorkbookWriter.FINDINGS_SHEET, names.keySet());
+            String findingsName = SheetNames.unique(FindingsLayout.FINDINGS_SHEET, names.keySet());
             FindingsSheetXml findings = new FindingsSheetXml(styles);
             byte[] findingsXml = findings.write(title, sorted, copy, true);
             String findingsPart = unusedName("xl/worksheets/sheet", ".xml");
@@ -700,7 +700,7 @@ final class XlsxPackageFeedback {
                 CellKey key = entry.getKey();
                 Part sheet = worksheet(sheetsByName.get(key.sheet()).part());
                 SheetCells.Cell cell = SheetCells.cell(sheet.root(), key.row(), key.column());
-                String rgb = FeedbackWorkbookWriter.fillRgb(entry.getValue().get(0));
+                String rgb = FindingsLayout.fillRgb(entry.getValue().get(0));
                 int original = SheetCells.styleIndex(sheet.root(), cell);
                 if (rgb != null) {
                     cell.element().setAttribute("s", Integer.toString(styles.flagged(original, rgb)));
@@ -709,7 +709,7 @@ final class XlsxPackageFeedback {
                 }
                 sheet.changed = true;
                 commentsBySheet.computeIfAbsent(key.sheet(), k -> new ArrayList<>()).add(new NewComment(key.row(),
-                        key.column(), FeedbackWorkbookWriter.limit(FeedbackWorkbookWriter.commentText(author, entry.getValue()))));
+                        key.column(), FindingsLayout.limit(FindingsLayout.commentText(author, entry.getValue()))));
             }
             int block = 1 + (int) entries.keySet().stream().filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".vml"))
                     .count();

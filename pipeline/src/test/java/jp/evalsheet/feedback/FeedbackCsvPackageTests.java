@@ -42,8 +42,8 @@ import jp.evalsheet.grid.SheetGrid;
 class FeedbackCsvPackageTests {
 
     private static final Charset CP932 = Charset.forName("windows-31j");
-    private static final String ERROR_ARGB = "FF" + FeedbackWorkbookWriter.ERROR_RGB;
-    private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
+    private static final String ERROR_ARGB = "FF" + FindingsLayout.ERROR_RGB;
+    private static final String WARNING_ARGB = "FF" + FindingsLayout.WARNING_RGB;
 
     private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
     private final FeedbackWorkbookWriter poiOnly = new FeedbackWorkbookWriter(false);
@@ -234,7 +234,7 @@ class FeedbackCsvPackageTests {
         assertThat(result.fallback()).isNull();
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
-            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.NOTE_ROW).getCell(0).getStringCellValue())
                     .endsWith("is attached: the file is empty)");
         }
     }
@@ -263,7 +263,7 @@ class FeedbackCsvPackageTests {
             Path fast = assertSameAsPoi(submission, List.of(FeedbackItem.error(sheet, "B2", "rule", "message", null)));
             try (XSSFWorkbook workbook = open(fast)) {
                 copies.add(workbook.getSheetName(1));
-                assertThat(link(workbook.getSheetAt(0), FeedbackWorkbookWriter.FIRST_ITEM_ROW, 2))
+                assertThat(link(workbook.getSheetAt(0), FindingsLayout.FIRST_ITEM_ROW, 2))
                         .isEqualTo(SheetNames.quoted(workbook.getSheetName(1)) + "!B2");
                 assertThat(fillArgb(cell(workbook.getSheetAt(1), "B2"))).isEqualTo(ERROR_ARGB);
             }

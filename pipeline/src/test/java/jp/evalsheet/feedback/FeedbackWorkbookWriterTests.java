@@ -43,8 +43,8 @@ import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
  */
 class FeedbackWorkbookWriterTests {
 
-    private static final String ERROR_ARGB = "FF" + FeedbackWorkbookWriter.ERROR_RGB;
-    private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
+    private static final String ERROR_ARGB = "FF" + FindingsLayout.ERROR_RGB;
+    private static final String WARNING_ARGB = "FF" + FindingsLayout.WARNING_RGB;
     private static final Charset CP932 = Charset.forName("windows-31j");
 
     private final FeedbackWorkbookWriter writer = newWriter();
@@ -81,11 +81,11 @@ class FeedbackWorkbookWriterTests {
             assertThat(result.route()).as(submission.toString()).isEqualTo(Route.TOO_LARGE);
             try (XSSFWorkbook workbook = new XSSFWorkbook(result.workbook().toFile())) {
                 assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
-                assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
+                assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.NOTE_ROW).getCell(0).getStringCellValue())
                         .matches("提出ファイルが大きすぎるため、写しは付いていません \\(your file is too large for a marked copy, "
                                 + "so none is attached: it holds [0-9.]+ MB of sheet content, more than the 8.0 MB a marked "
                                 + "copy is made of; an evaluation sheet holds well under 1 MB\\)");
-                assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(5).getStringCellValue())
+                assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.FIRST_ITEM_ROW).getCell(5).getStringCellValue())
                         .isEqualTo("unreadable_file");
             }
         }
@@ -125,8 +125,8 @@ class FeedbackWorkbookWriterTests {
             XSSFSheet findings = workbook.getSheetAt(0);
             assertThat(text(findings, 0, 0)).isEqualTo("指摘事項 (findings): 人権庶務課/R4_施策評価シート_人権庶務課.xlsx"
                     + " — エラー 4件 (4 errors), 警告 4件 (4 warnings), 情報 1件 (1 info)");
-            assertThat(rowTexts(findings, FeedbackWorkbookWriter.HEADER_ROW))
-                    .containsExactlyElementsOf(FeedbackWorkbookWriter.HEADERS);
+            assertThat(rowTexts(findings, FindingsLayout.HEADER_ROW))
+                    .containsExactlyElementsOf(FindingsLayout.HEADERS);
             // each message in Japanese, then the English of the run log on a line of its own; a rule the
             // catalogue does not know (unknown_label, hidden_rows ...) gets the generic sentence
             assertThat(itemRows(findings)).containsExactly(
@@ -162,7 +162,7 @@ class FeedbackWorkbookWriterTests {
 
         try (XSSFWorkbook workbook = open(written)) {
             XSSFSheet findings = workbook.getSheetAt(0);
-            assertThat(rowTexts(findings, FeedbackWorkbookWriter.HEADER_ROW)).containsExactly(
+            assertThat(rowTexts(findings, FindingsLayout.HEADER_ROW)).containsExactly(
                     "重要度 Severity", "シート Sheet", "セル Cell", "内容 Message", "記入内容 Found", "ルール Rule");
             assertThat(itemRows(findings)).extracting(row -> row.get(0)).containsOnly("エラー Error", "警告 Warning", "情報 Info")
                     .contains("エラー Error", "警告 Warning", "情報 Info");
@@ -207,7 +207,7 @@ class FeedbackWorkbookWriterTests {
 
         try (XSSFWorkbook workbook = open(written)) {
             XSSFSheet findings = workbook.getSheetAt(0);
-            XSSFRow header = findings.getRow(FeedbackWorkbookWriter.HEADER_ROW);
+            XSSFRow header = findings.getRow(FindingsLayout.HEADER_ROW);
             for (int column = 0; column < 6; column++) {
                 assertThat(header.getCell(column).getCellStyle().getFont().getBold()).isTrue();
             }
@@ -559,17 +559,17 @@ class FeedbackWorkbookWriterTests {
 
     @Test
     void shouldSanitizeTheOutputFileName() {
-        assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("a:b?c|d.xlsx"))).isEqualTo("a_b_c_d_指摘事項.xlsx");
-        assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("評価 \"最終\".csv"))).isEqualTo("評価 _最終__指摘事項.xlsx");
-        assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("CON.xls"))).isEqualTo("_CON_指摘事項.xlsx");
-        assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("noextension"))).isEqualTo("noextension_指摘事項.xlsx");
-        assertThat(FeedbackWorkbookWriter.outputFileName(Path.of("長".repeat(100) + ".xlsx")))
+        assertThat(FeedbackFiles.outputFileName(Path.of("a:b?c|d.xlsx"))).isEqualTo("a_b_c_d_指摘事項.xlsx");
+        assertThat(FeedbackFiles.outputFileName(Path.of("評価 \"最終\".csv"))).isEqualTo("評価 _最終__指摘事項.xlsx");
+        assertThat(FeedbackFiles.outputFileName(Path.of("CON.xls"))).isEqualTo("_CON_指摘事項.xlsx");
+        assertThat(FeedbackFiles.outputFileName(Path.of("noextension"))).isEqualTo("noextension_指摘事項.xlsx");
+        assertThat(FeedbackFiles.outputFileName(Path.of("長".repeat(100) + ".xlsx")))
                 .isEqualTo("長".repeat(79) + "_指摘事項.xlsx");
     }
 
     @Test
     void shouldNameTheWorkbooksOfFilesThatDifferOnlyInExtensionOrCaseApart() {
-        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "b.xlsx",
+        Map<String, String> names = FeedbackFiles.outputFileNames(List.of("a.xlsx", "a.csv", "b.xlsx",
                 "sub/a.xlsx", "評価.xls", "評価.XLS"));
 
         assertThat(names).containsExactly(
@@ -583,7 +583,7 @@ class FeedbackWorkbookWriterTests {
 
     @Test
     void shouldLeaveTheNamesThatUnchangedFilesKeepAndNameTheOthersAroundThem() {
-        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx", "b.csv"),
+        Map<String, String> names = FeedbackFiles.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx", "b.csv"),
                 Map.of("a.xlsx", "a_xlsx_指摘事項.xlsx", "a.csv", "a_csv_指摘事項.xlsx", "b.csv", "b_指摘事項.xlsx"));
 
         assertThat(names).containsExactly(
@@ -595,13 +595,13 @@ class FeedbackWorkbookWriterTests {
 
     @Test
     void shouldNumberANameThatAnotherFileAlreadyHasAndKeepTheNumberWhenShortening() {
-        Map<String, String> names = FeedbackWorkbookWriter.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx"));
+        Map<String, String> names = FeedbackFiles.outputFileNames(List.of("a.xlsx", "a.csv", "a_csv.xlsx"));
         assertThat(names).containsEntry("a_csv.xlsx", "a_csv_指摘事項.xlsx")
                 .containsEntry("a.csv", "a_csv (2)_指摘事項.xlsx")
                 .containsEntry("a.xlsx", "a_xlsx_指摘事項.xlsx");
 
         String longName = "長".repeat(100);
-        Map<String, String> shortened = FeedbackWorkbookWriter.outputFileNames(List.of(longName + ".csv", longName + ".CSV",
+        Map<String, String> shortened = FeedbackFiles.outputFileNames(List.of(longName + ".csv", longName + ".CSV",
                 longName + ".xlsx"));
         // the extension does not fit in 255 bytes, the number does
         assertThat(shortened).containsExactly(
@@ -661,7 +661,7 @@ class FeedbackWorkbookWriterTests {
 
     private static List<List<String>> itemRows(XSSFSheet findings) {
         List<List<String>> rows = new ArrayList<>();
-        for (int row = FeedbackWorkbookWriter.FIRST_ITEM_ROW; row <= findings.getLastRowNum(); row++) {
+        for (int row = FindingsLayout.FIRST_ITEM_ROW; row <= findings.getLastRowNum(); row++) {
             rows.add(rowTexts(findings, row));
         }
         return rows;

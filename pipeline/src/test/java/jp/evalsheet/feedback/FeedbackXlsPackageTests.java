@@ -49,8 +49,8 @@ import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
  */
 class FeedbackXlsPackageTests {
 
-    private static final String ERROR_ARGB = "FF" + FeedbackWorkbookWriter.ERROR_RGB;
-    private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
+    private static final String ERROR_ARGB = "FF" + FindingsLayout.ERROR_RGB;
+    private static final String WARNING_ARGB = "FF" + FindingsLayout.WARNING_RGB;
 
     private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
 
@@ -167,7 +167,7 @@ class FeedbackXlsPackageTests {
         assertThat(result.fallback()).isEqualTo("the .xls has more than 250 custom number formats");
         try (XSSFWorkbook workbook = open(result.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
-            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.NOTE_ROW).getCell(0).getStringCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.NOTE_ROW).getCell(0).getStringCellValue())
                     .startsWith("提出ファイルは読み込めましたが、写しを作成できなかったため付いていません (your file was read, "
                             + "but a copy of it could not be made, so none is attached: ")
                     .contains("250"); // POI's own words for its limit

@@ -61,8 +61,8 @@ import jp.evalsheet.feedback.FeedbackWorkbookWriter.Route;
  */
 class FeedbackXlsxPackageTests {
 
-    private static final String ERROR_ARGB = "FF" + FeedbackWorkbookWriter.ERROR_RGB;
-    private static final String WARNING_ARGB = "FF" + FeedbackWorkbookWriter.WARNING_RGB;
+    private static final String ERROR_ARGB = "FF" + FindingsLayout.ERROR_RGB;
+    private static final String WARNING_ARGB = "FF" + FindingsLayout.WARNING_RGB;
 
     private final FeedbackWorkbookWriter writer = new FeedbackWorkbookWriter();
     private final FeedbackWorkbookWriter poiOnly = new FeedbackWorkbookWriter(false);
@@ -272,8 +272,8 @@ class FeedbackXlsxPackageTests {
         assertThat(describe(fast.workbook())).isEqualTo(describe(poi.workbook()));
         try (XSSFWorkbook workbook = open(fast.workbook())) {
             assertThat(sheetNames(workbook)).containsExactly("指摘事項 (Findings)");
-            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(0).getStringCellValue())
-                    .isEqualTo(FeedbackWorkbookWriter.NO_FINDINGS);
+            assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.FIRST_ITEM_ROW).getCell(0).getStringCellValue())
+                    .isEqualTo(FindingsLayout.NO_FINDINGS);
         }
     }
 
@@ -360,7 +360,7 @@ class FeedbackXlsxPackageTests {
         assertThat(result.route()).isEqualTo(Route.PACKAGE);
         assertThat(schemaErrors(result.workbook())).isEmpty();
         try (XSSFWorkbook workbook = open(result.workbook())) {
-            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(3).getStringCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.FIRST_ITEM_ROW).getCell(3).getStringCellValue())
                     .isEqualTo(FindingTexts.GENERIC + "\n" + message);
             assertThat(cell(workbook.getSheet("施策611"), "C12").getCellComment().getString().getString())
                     .isEqualTo("政策企画課:\n[エラー Error] " + FindingTexts.GENERIC + "\n" + message);
@@ -519,7 +519,7 @@ class FeedbackXlsxPackageTests {
         assertThat(result.route()).isEqualTo(Route.POI);
         assertThat(result.fallback()).startsWith("the package could not be copied (IOException: not well-formed XML");
         try (XSSFWorkbook workbook = open(result.workbook())) {
-            assertThat(workbook.getSheetAt(0).getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW).getCell(5).getStringCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(FindingsLayout.FIRST_ITEM_ROW).getCell(5).getStringCellValue())
                     .isEqualTo("rule");
         }
     }

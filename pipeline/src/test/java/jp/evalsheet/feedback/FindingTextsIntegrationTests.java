@@ -121,12 +121,12 @@ class FindingTextsIntegrationTests {
             try (XSSFWorkbook workbook = open(workbook(warehouse, load))) {
                 Sheet list = workbook.getSheetAt(0);
                 if (expected.isEmpty()) {
-                    assertThat(text(list.getRow(FeedbackWorkbookWriter.FIRST_ITEM_ROW), 0)).as(file)
-                            .isEqualTo(FeedbackWorkbookWriter.NO_FINDINGS);
+                    assertThat(text(list.getRow(FindingsLayout.FIRST_ITEM_ROW), 0)).as(file)
+                            .isEqualTo(FindingsLayout.NO_FINDINGS);
                     continue;
                 }
                 List<String> shown = new ArrayList<>();
-                for (int r = FeedbackWorkbookWriter.FIRST_ITEM_ROW; r <= list.getLastRowNum(); r++) {
+                for (int r = FindingsLayout.FIRST_ITEM_ROW; r <= list.getLastRowNum(); r++) {
                     Row row = list.getRow(r);
                     shown.add(text(row, 1) + "|" + text(row, 2) + "|" + text(row, 5) + "|" + text(row, 3));
                 }
