@@ -1,16 +1,9 @@
 package jp.evalsheet.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,19 +24,12 @@ public final class DataTests {
 
     /** The tests packaged from {@code sql/tests/*.sql}, in name order. */
     public static DataTests fromClasspath() {
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/tests/*.sql");
-            List<DataTest> tests = new ArrayList<>();
-            for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
-                tests.add(new DataTest(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));
-            }
-            if (tests.isEmpty()) {
-                throw new IllegalStateException("no data tests found under sql/tests/ on the classpath");
-            }
-            return new DataTests(tests);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<DataTest> tests = new ArrayList<>();
+        SqlFiles.read("tests").forEach((name, sql) -> tests.add(new DataTest(name, sql)));
+        if (tests.isEmpty()) {
+            throw new IllegalStateException("no data tests found under sql/tests/ on the classpath");
         }
+        return new DataTests(tests);
     }
 
     public List<DataTest> tests() {

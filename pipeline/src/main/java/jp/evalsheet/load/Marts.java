@@ -13,11 +13,55 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Marts {
 
-    /** In dependency order: a mart is refreshed after those its computation reads. */
-    public static final List<String> NAMES = List.of("annual_policy_costs", "grade_shares", "indicator_progress",
-            "project_cost_trend", "welfare_grade_trend", "value_changes", "data_quality_findings");
+    /** A view file's computation: {@code create or replace view calc_x}. */
+    private static final java.util.regex.Pattern CALC = java.util.regex.Pattern.compile(
+            "create\\s+or\\s+replace\\s+view\\s+calc_(\\w+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The marts, from the files of {@code sql/views}: {@code x} for each file that creates a view
+     * {@code calc_x}; in dependency order (a mart is refreshed after those its computation reads, by
+     * their {@code v_}, {@code calc_} or {@code mart_} names), else by name.
+     */
+    public static final List<String> NAMES = ordered(SqlFiles.read("views"));
 
     private Marts() {
+    }
+
+
+    /** The marts the view files define, each after the marts its computation reads. */
+    static List<String> ordered(java.util.Map<String, String> viewFiles) {
+        java.util.Map<String, String> calcs = new java.util.TreeMap<>();
+        viewFiles.values().forEach(text -> {
+            String sql = SqlFiles.withoutCommentsAndLiterals(text);
+            java.util.regex.Matcher calc = CALC.matcher(sql);
+            if (calc.find()) {
+                calcs.put(calc.group(1).toLowerCase(java.util.Locale.ROOT), sql);
+            }
+        });
+        List<String> ordered = new java.util.ArrayList<>();
+        java.util.Set<String> visiting = new java.util.HashSet<>();
+        for (String name : calcs.keySet()) {
+            visit(name, calcs, visiting, ordered);
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static void visit(String name, java.util.Map<String, String> calcs, java.util.Set<String> visiting,
+            List<String> ordered) {
+        if (ordered.contains(name)) {
+            return;
+        }
+        if (!visiting.add(name)) {
+            throw new IllegalStateException("the marts read each other in a circle through " + name);
+        }
+        for (String other : calcs.keySet()) {
+            if (!other.equals(name) && java.util.regex.Pattern.compile("\\b(v|calc|mart)_" + other + "\\b")
+                    .matcher(calcs.get(name)).find()) {
+                visit(other, calcs, visiting, ordered);
+            }
+        }
+        visiting.remove(name);
+        ordered.add(name);
     }
 
     /** The statements that refresh every mart from the current tables, in order. */

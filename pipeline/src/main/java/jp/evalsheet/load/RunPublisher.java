@@ -76,7 +76,7 @@ public final class RunPublisher {
                     )
                 """, loadRunId, loadRunId);
         jdbc.update("update etl_sheet_loads set status = 'published' where load_run_id = ? and status = 'pending'", loadRunId);
-        rebuildDimensions();
+        Dimensions.rebuild(jdbc);
         Marts.refresh(jdbc);
         beforeDataTests.run();
         dataTests.assertPass(jdbc);
@@ -219,102 +219,6 @@ public final class RunPublisher {
                 update etl_file_loads set outcome = case when sheets_loaded = 0 then 'rejected' else 'partially_loaded' end
                 where load_run_id = ? and sheets_rejected > 0 and outcome in ('loaded', 'partially_loaded')
                 """, loadRunId);
-    }
-
-    /**
-     * Derives the subject dimensions from the current facts. Their rows are deleted and inserted again,
-     * never the tables dropped, so that their primary keys (migration V012) and the comments BI tools
-     * show ({@code sql/views/R__comments_on_dimensions.sql}) stay.
-     */
-    private void rebuildDimensions() {
-        jdbc.update("delete from dim_municipalities");
-        jdbc.update("""
-                insert into dim_municipalities (municipality_code, municipality_name, prefecture_code, prefecture_name)
-                select
-                    l.municipality_code,
-                    arg_max(l.municipality_name, l.sheet_load_id) filter (where l.municipality_name is not null),
-                    left(l.municipality_code, 2),
-                    any_value(p.prefecture_name)
-                from etl_sheet_loads as l
-                left join dim_prefectures as p on p.prefecture_code = left(l.municipality_code, 2)
-                where l.status = 'published' and l.municipality_code is not null
-                group by l.municipality_code
-                """);
-        jdbc.update("delete from dim_policies");
-        jdbc.update("""
-                insert into dim_policies (municipality_code, plan_id, policy_code, policy_name, department_name,
-                    first_evaluation_fiscal_year, latest_evaluation_fiscal_year)
-                select
-                    e.municipality_code,
-                    e.plan_id,
-                    e.policy_code,
-                    arg_max(e.policy_name, e.evaluation_fiscal_year),
-                    arg_max(e.department_name, e.evaluation_fiscal_year),
-                    min(e.evaluation_fiscal_year),
-                    max(e.evaluation_fiscal_year)
-                from fct_policy_evaluations as e
-                inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
-                group by e.municipality_code, e.plan_id, e.policy_code
-                """);
-        jdbc.update("delete from dim_departments");
-        jdbc.update("""
-                insert into dim_departments (municipality_code, department_name, owned_policy_count, related_policy_count)
-                with current_evaluations as (
-                    select e.municipality_code, e.department_name, e.policy_code from fct_policy_evaluations as e
-                    inner join etl_sheet_loads as l on l.sheet_load_id = e._sheet_load_id and l.status = 'published'
-                ),
-                current_related as (
-                    select r.municipality_code, r.department_name, r.policy_code from fct_policy_related_departments as r
-                    inner join etl_sheet_loads as l on l.sheet_load_id = r._sheet_load_id and l.status = 'published'
-                ),
-                owned as (
-                    select municipality_code, department_name, count(distinct policy_code) as policies
-                    from current_evaluations group by all
-                ),
-                related as (
-                    select municipality_code, department_name, count(distinct policy_code) as policies
-                    from current_related group by all
-                )
-                select
-                    coalesce(o.municipality_code, r.municipality_code),
-                    coalesce(o.department_name, r.department_name),
-                    coalesce(o.policies, 0),
-                    coalesce(r.policies, 0)
-                from owned as o
-                full outer join related as r
-                    on r.municipality_code is not distinct from o.municipality_code and r.department_name = o.department_name
-                """);
-        jdbc.update("delete from dim_indicators");
-        jdbc.update("""
-                insert into dim_indicators (municipality_code, indicator_id, plan_id, indicator_category, owner_code,
-                    indicator_no, indicator_name, unit, definition, is_cumulative)
-                select
-                    i.municipality_code,
-                    i.plan_id || ':' || i.owner_code || ':' || i.indicator_no,
-                    i.plan_id,
-                    arg_max(i.indicator_category, i.evaluation_fiscal_year),
-                    i.owner_code,
-                    i.indicator_no,
-                    arg_max(i.indicator_name, i.evaluation_fiscal_year),
-                    arg_max(i.unit, i.evaluation_fiscal_year),
-                    arg_max(i.definition, i.evaluation_fiscal_year),
-                    arg_max(i.is_cumulative, i.evaluation_fiscal_year)
-                from fct_indicators as i
-                inner join etl_sheet_loads as l on l.sheet_load_id = i._sheet_load_id and l.status = 'published'
-                group by i.municipality_code, i.plan_id, i.owner_code, i.indicator_no
-                """);
-        jdbc.update("delete from dim_projects");
-        jdbc.update("""
-                insert into dim_projects (municipality_code, project_name, home_policy_code, listed_policy_count)
-                select
-                    p.municipality_code,
-                    p.project_name,
-                    arg_max(p.policy_code, p.evaluation_fiscal_year) filter (where not p.is_relisted),
-                    count(distinct p.policy_code)
-                from fct_policy_projects as p
-                inner join etl_sheet_loads as l on l.sheet_load_id = p._sheet_load_id and l.status = 'published'
-                group by p.municipality_code, p.project_name
-                """);
     }
 
     /**
