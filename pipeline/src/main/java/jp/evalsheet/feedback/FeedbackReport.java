@@ -67,17 +67,7 @@ public final class FeedbackReport {
         Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
         Map<String, String> kept = new LinkedHashMap<>();
         Map<String, String> previous = new HashMap<>();
-        jdbc.query("""
-                select f.source_file, f.outcome, e.earlier_workbook, e.source_file is not null as read_before
-                from etl_file_loads as f
-                left join (
-                    select source_file, municipality_code,
-                        arg_max(feedback_workbook, load_run_id) filter (where feedback_workbook is not null)
-                            as earlier_workbook
-                    from etl_file_loads where load_run_id < ? group by all
-                ) as e on e.source_file = f.source_file and e.municipality_code is not distinct from f.municipality_code
-                where f.load_run_id = ? order by f.source_file
-                """, row -> {
+        jdbc.query(jp.evalsheet.load.SqlFiles.read("queries", "feedback_files_of_run.sql"), row -> {
             String file = row.getString(1);
             String earlier = row.getString(3);
             if ("unchanged".equals(row.getString(2))) {
@@ -99,13 +89,7 @@ public final class FeedbackReport {
         List<String> named = new ArrayList<>(itemsByFile.keySet());
         named.addAll(kept.keySet());
         Map<String, String> fileNames = FeedbackFiles.outputFileNames(named, kept);
-        for (Map<String, Object> row : jdbc.queryForList("""
-                select source_file, severity, sheet_name, cell, rule, message, raw_text from etl_messages
-                where load_run_id = ?
-                union
-                select source_file, severity, sheet_name, cell, rule, message, raw_text from v_data_quality_findings
-                where load_run_id = ?
-                """, loadRunId, loadRunId)) {
+        for (Map<String, Object> row : jdbc.queryForList(jp.evalsheet.load.SqlFiles.read("queries", "feedback_findings_of_run.sql"), loadRunId, loadRunId)) {
             List<FeedbackItem> items = itemsByFile.get((String) row.get("source_file"));
             if (items != null) {
                 items.add(new FeedbackItem((String) row.get("severity"), (String) row.get("sheet_name"),
@@ -181,11 +165,7 @@ public final class FeedbackReport {
             return;
         }
         jdbc.execute((java.sql.Connection connection) -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement("""
-                    update etl_file_loads as f set feedback_workbook = n.name
-                    from (select unnest(?) as source_file, unnest(?) as name) as n
-                    where f.load_run_id = ? and f.source_file = n.source_file
-                    """)) {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(jp.evalsheet.load.SqlFiles.read("queries", "record_feedback_workbooks.sql"))) {
                 update.setArray(1, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getKey).toArray()));
                 update.setArray(2, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getValue).toArray()));
                 update.setLong(3, loadRunId);

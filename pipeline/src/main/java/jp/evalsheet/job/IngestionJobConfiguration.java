@@ -130,14 +130,7 @@ public class IngestionJobConfiguration {
             @Value("#{stepExecution.jobExecution.jobInstanceId}") Long runId) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         Set<String> loaded = ConcurrentHashMap.newKeySet();
-        jdbcTemplate.query("""
-                select distinct f.municipality_code, f.source_sha256
-                from etl_file_loads as f
-                inner join etl_sheet_loads as s
-                    on s.source_sha256 = f.source_sha256 and s.municipality_code = f.municipality_code
-                        and s.status = 'published'
-                where f.outcome = 'loaded'
-                """, (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
+        jdbcTemplate.query(jp.evalsheet.load.SqlFiles.read("queries", "published_file_hashes.sql"), (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
         return new SubmissionFileReader(Path.of(inputDir),
                 municipality == null ? null : Municipality.require(municipality),
                 file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),
