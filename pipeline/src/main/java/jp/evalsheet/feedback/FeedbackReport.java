@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.evalsheet.load.SqlFiles;
+
 /**
  * Writes, after a run, one feedback workbook for every file the run read (unchanged files are not
  * read again and keep their earlier feedback): the problems of that submission, from the run log and
@@ -67,7 +69,7 @@ public final class FeedbackReport {
         Map<String, List<FeedbackItem>> itemsByFile = new LinkedHashMap<>();
         Map<String, String> kept = new LinkedHashMap<>();
         Map<String, String> previous = new HashMap<>();
-        jdbc.query(jp.evalsheet.load.SqlFiles.read("queries", "feedback_files_of_run.sql"), row -> {
+        jdbc.query(SqlFiles.query("feedback_files_of_run"), row -> {
             String file = row.getString(1);
             String earlier = row.getString(3);
             if ("unchanged".equals(row.getString(2))) {
@@ -89,7 +91,7 @@ public final class FeedbackReport {
         List<String> named = new ArrayList<>(itemsByFile.keySet());
         named.addAll(kept.keySet());
         Map<String, String> fileNames = FeedbackFiles.outputFileNames(named, kept);
-        for (Map<String, Object> row : jdbc.queryForList(jp.evalsheet.load.SqlFiles.read("queries", "feedback_findings_of_run.sql"), loadRunId, loadRunId)) {
+        for (Map<String, Object> row : jdbc.queryForList(SqlFiles.query("feedback_findings_of_run"), loadRunId, loadRunId)) {
             List<FeedbackItem> items = itemsByFile.get((String) row.get("source_file"));
             if (items != null) {
                 items.add(new FeedbackItem((String) row.get("severity"), (String) row.get("sheet_name"),
@@ -165,7 +167,7 @@ public final class FeedbackReport {
             return;
         }
         jdbc.execute((java.sql.Connection connection) -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(jp.evalsheet.load.SqlFiles.read("queries", "record_feedback_workbooks.sql"))) {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(SqlFiles.query("record_feedback_workbooks"))) {
                 update.setArray(1, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getKey).toArray()));
                 update.setArray(2, connection.createArrayOf("VARCHAR", names.stream().map(Map.Entry::getValue).toArray()));
                 update.setLong(3, loadRunId);

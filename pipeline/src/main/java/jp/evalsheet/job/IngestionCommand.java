@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import jp.evalsheet.load.RunPublisher;
+import jp.evalsheet.load.SqlFiles;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.value.EraYearParser;
 
@@ -177,7 +178,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf("Annual ingestion run %d: %s in %.1f s (input: %s)%n", runId, execution.getStatus(),
                 took.toMillis() / 1000.0, execution.getJobParameters().getString("input.dir"));
-        List<Map<String, Object>> files = jdbc.queryForList(jp.evalsheet.load.SqlFiles.read("queries", "run_files.sql"), runId);
+        List<Map<String, Object>> files = jdbc.queryForList(SqlFiles.query("run_files"), runId);
         for (Map<String, Object> file : files) {
             if (quiet && ("loaded".equals(file.get("outcome")) || "unchanged".equals(file.get("outcome")))) {
                 continue;
@@ -185,7 +186,7 @@ public class IngestionCommand implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  %-16s %s: %s sheets loaded, %s rejected, %s facts%n", file.get("outcome"),
                     file.get("source_file"), file.get("sheets_loaded"), file.get("sheets_rejected"), file.get("facts_loaded"));
         }
-        List<Map<String, Object>> messages = jdbc.queryForList(jp.evalsheet.load.SqlFiles.read("queries", "run_messages.sql"), runId);
+        List<Map<String, Object>> messages = jdbc.queryForList(SqlFiles.query("run_messages"), runId);
         for (Map<String, Object> message : messages) {
             out.printf("  %-7s %s%s%s: %s%s%n", message.get("severity"), message.get("source_file"),
                     message.get("sheet_name") == null ? "" : " / sheet " + message.get("sheet_name"),

@@ -27,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import jp.evalsheet.feedback.FeedbackReport;
 import jp.evalsheet.load.DataTests;
 import jp.evalsheet.load.RunPublisher;
+import jp.evalsheet.load.SqlFiles;
 import jp.evalsheet.submission.Municipality;
 import jp.evalsheet.submission.Submission;
 import jp.evalsheet.submission.SubmissionReader;
@@ -130,7 +131,7 @@ public class IngestionJobConfiguration {
             @Value("#{stepExecution.jobExecution.jobInstanceId}") Long runId) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         Set<String> loaded = ConcurrentHashMap.newKeySet();
-        jdbcTemplate.query(jp.evalsheet.load.SqlFiles.read("queries", "published_file_hashes.sql"), (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
+        jdbcTemplate.query(SqlFiles.query("published_file_hashes"), (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
         return new SubmissionFileReader(Path.of(inputDir),
                 municipality == null ? null : Municipality.require(municipality),
                 file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),

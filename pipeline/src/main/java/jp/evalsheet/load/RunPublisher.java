@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.evalsheet.extract.Finding;
 import jp.evalsheet.submission.Municipality;
 
 /**
@@ -62,31 +63,15 @@ public final class RunPublisher {
         if (dateUndatedSheets(loadRunId) + rejectDuplicateSubjects(loadRunId) + rejectPartialReplacements(loadRunId) > 0) {
             recountFileLoads(loadRunId);
         }
-        jdbc.update("""
-                update etl_sheet_loads as old
-                set status = 'superseded', superseded_by_load_run_id = ?
-                where old.status = 'published'
-                    and exists (
-                        select 1 from etl_sheet_loads as new
-                        where new.load_run_id = ? and new.status = 'pending'
-                            and new.municipality_code = old.municipality_code
-                            and new.sheet_family = old.sheet_family and new.plan_id = old.plan_id
-                            and new.subject_code = old.subject_code
-                            and new.evaluation_fiscal_year = old.evaluation_fiscal_year
-                    )
-                """, loadRunId, loadRunId);
+        jdbc.update(SqlFiles.query("publish_supersede"), loadRunId);
         jdbc.update("update etl_sheet_loads set status = 'published' where load_run_id = ? and status = 'pending'", loadRunId);
         Dimensions.rebuild(jdbc);
         Marts.refresh(jdbc);
         beforeDataTests.run();
         dataTests.assertPass(jdbc);
         RunCounts counts = counts(loadRunId);
-        jdbc.update("""
-                update etl_load_runs set status = 'completed', finished_at = ?, files_seen = ?, files_loaded = ?,
-                    files_unchanged = ?, files_rejected = ?, sheets_loaded = ?, sheets_rejected = ?, facts_loaded = ?
-                where load_run_id = ?
-                """, Timestamp.valueOf(now), counts.filesSeen(), counts.filesLoaded(), counts.filesUnchanged(),
-                counts.filesRejected(), counts.sheetsLoaded(), counts.sheetsRejected(), counts.factsLoaded(), loadRunId);
+        jdbc.update(SqlFiles.query("publish_complete_run"), Timestamp.valueOf(now), counts.filesSeen(), counts.filesLoaded(),
+                counts.filesUnchanged(), counts.filesRejected(), counts.sheetsLoaded(), counts.sheetsRejected(), counts.factsLoaded(), loadRunId);
         return counts;
     }
 
@@ -101,33 +86,14 @@ public final class RunPublisher {
      * without either it is rejected. Returns the number rejected.
      */
     private int dateUndatedSheets(long loadRunId) {
-        List<Map<String, Object>> undated = jdbc.queryForList("""
-                select s.sheet_load_id, s.source_file, s.sheet_name, s.municipality_code,
-                    coalesce(
-                        (select max(o.evaluation_fiscal_year) from etl_sheet_loads as o
-                            where o.load_run_id = s.load_run_id and o.status = 'pending' and o.evaluation_fiscal_year > 0
-                                and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family),
-                        (select max(o.evaluation_fiscal_year) from etl_sheet_loads as o
-                            where o.status = 'published' and o.evaluation_fiscal_year > 0
-                                and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family)
-                    ) as fiscal_year
-                from etl_sheet_loads as s
-                where s.load_run_id = ? and s.status = 'pending' and s.evaluation_fiscal_year = 0
-                order by s.sheet_load_id
-                """, loadRunId);
+        List<Map<String, Object>> undated = jdbc.queryForList(SqlFiles.query("publish_undated_sheets"), loadRunId);
         int rejected = 0;
         for (Map<String, Object> sheet : undated) {
             Object id = sheet.get("sheet_load_id");
             if (sheet.get("fiscal_year") == null) {
-                jdbc.update("""
-                        insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
-                            message, raw_text, municipality_code)
-                        values (?, ?, ?, ?, null, 'error', 'missing_evaluation_year', ?, null, ?)
-                        """, loadRunId, id, sheet.get("source_file"), sheet.get("sheet_name"),
-                        "the sheet prints no evaluation year and no KPI sheet of its municipality gives one; add a title "
-                                + "such as '総括（令和6年度）', submit it with the KPI sheets, or run with --fiscal-year",
-                        sheet.get("municipality_code"));
-                jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", id);
+                String message = "the sheet prints no evaluation year and no KPI sheet of its municipality gives one; "
+                        + "add a title such as '総括（令和6年度）', submit it with the KPI sheets, or run with --fiscal-year";
+                rejectSheet(loadRunId, sheet, Finding.error(null, null, "missing_evaluation_year", message, null));
                 rejected++;
                 continue;
             }
@@ -142,29 +108,12 @@ public final class RunPublisher {
 
     /** The same subject and year submitted twice in one run: neither is loaded, both are reported. */
     private int rejectDuplicateSubjects(long loadRunId) {
-        List<Map<String, Object>> duplicates = jdbc.queryForList("""
-                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.evaluation_fiscal_year, s.municipality_code,
-                    string_agg(o.source_file || ' (sheet ' || o.sheet_name || ')', ', ' order by o.source_file, o.sheet_name) as others
-                from etl_sheet_loads as s
-                inner join etl_sheet_loads as o
-                    on o.load_run_id = s.load_run_id and o.status = 'pending' and o.sheet_load_id <> s.sheet_load_id
-                    and o.municipality_code = s.municipality_code and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id
-                    and o.subject_code = s.subject_code and o.evaluation_fiscal_year = s.evaluation_fiscal_year
-                where s.load_run_id = ? and s.status = 'pending'
-                group by all
-                order by s.sheet_load_id
-                """, loadRunId);
+        List<Map<String, Object>> duplicates = jdbc.queryForList(SqlFiles.query("publish_duplicate_subjects"), loadRunId);
         for (Map<String, Object> duplicate : duplicates) {
-            jdbc.update("""
-                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
-                        message, raw_text, municipality_code)
-                    values (?, ?, ?, ?, null, 'error', 'duplicate_submission', ?, null, ?)
-                    """, loadRunId, duplicate.get("sheet_load_id"), duplicate.get("source_file"), duplicate.get("sheet_name"),
-                    "subject " + duplicate.get("subject_code") + " of fiscal year " + duplicate.get("evaluation_fiscal_year")
-                            + " is also submitted in " + duplicate.get("others")
-                            + " in this run; neither was loaded: submit exactly one of them",
-                    duplicate.get("municipality_code"));
-            jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", duplicate.get("sheet_load_id"));
+            String message = "subject " + duplicate.get("subject_code") + " of fiscal year "
+                    + duplicate.get("evaluation_fiscal_year") + " is also submitted in " + duplicate.get("others")
+                    + " in this run; neither was loaded: submit exactly one of them";
+            rejectSheet(loadRunId, duplicate, Finding.error(null, null, "duplicate_submission", message, null));
         }
         return duplicates.size();
     }
@@ -176,49 +125,28 @@ public final class RunPublisher {
      * published version is loaded without those rows.
      */
     private int rejectPartialReplacements(long loadRunId) {
-        List<Map<String, Object>> partial = jdbc.queryForList("""
-                select s.sheet_load_id, s.source_file, s.sheet_name, s.subject_code, s.municipality_code,
-                    any_value(o.source_file) as published_file, any_value(o.sheet_name) as published_sheet
-                from etl_sheet_loads as s
-                inner join etl_sheet_loads as o
-                    on o.status = 'published' and o.municipality_code = s.municipality_code
-                    and o.sheet_family = s.sheet_family and o.plan_id = s.plan_id and o.subject_code = s.subject_code
-                    and o.evaluation_fiscal_year = s.evaluation_fiscal_year
-                where s.load_run_id = ? and s.status = 'pending'
-                    and exists (select 1 from etl_messages as m where m.sheet_load_id = s.sheet_load_id and m.severity = 'error')
-                group by all
-                order by s.sheet_load_id
-                """, loadRunId);
+        List<Map<String, Object>> partial = jdbc.queryForList(SqlFiles.query("publish_partial_replacements"), loadRunId);
         for (Map<String, Object> sheet : partial) {
-            jdbc.update("""
-                    insert into etl_messages (load_run_id, sheet_load_id, source_file, sheet_name, cell, severity, rule,
-                        message, raw_text, municipality_code)
-                    values (?, ?, ?, ?, null, 'error', 'partial_replacement', ?, null, ?)
-                    """, loadRunId, sheet.get("sheet_load_id"), sheet.get("source_file"), sheet.get("sheet_name"),
-                    "the sheet has rows that could not be read (see the errors on its cells) and would replace subject "
-                            + sheet.get("subject_code") + " as published from " + sheet.get("published_file") + " (sheet "
-                            + sheet.get("published_sheet") + "); it was not loaded, so that nothing published is lost: "
-                            + "correct those rows and submit it again",
-                    sheet.get("municipality_code"));
-            jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", sheet.get("sheet_load_id"));
+            String message = "the sheet has rows that could not be read (see the errors on its cells) and would replace "
+                    + "subject " + sheet.get("subject_code") + " as published from " + sheet.get("published_file")
+                    + " (sheet " + sheet.get("published_sheet") + "); it was not loaded, so that nothing published is "
+                    + "lost: correct those rows and submit it again";
+            rejectSheet(loadRunId, sheet, Finding.error(null, null, "partial_replacement", message, null));
         }
         return partial.size();
     }
 
+    /** Rejects a pending sheet of the run ({@code sheet}: a row naming it) with an error on the whole sheet. */
+    private void rejectSheet(long loadRunId, Map<String, Object> sheet, Finding error) {
+        jdbc.update(SqlFiles.query("publish_sheet_error"), loadRunId, sheet.get("sheet_load_id"), sheet.get("source_file"),
+                sheet.get("sheet_name"), error.rule(), error.message(), sheet.get("municipality_code"));
+        jdbc.update("update etl_sheet_loads set status = 'rejected' where sheet_load_id = ?", sheet.get("sheet_load_id"));
+    }
+
     /** The sheet counts and outcome of the run's files after sheets were rejected at publishing. */
     private void recountFileLoads(long loadRunId) {
-        jdbc.update("""
-                update etl_file_loads as f
-                set sheets_loaded = (select count(*) from etl_sheet_loads as s
-                        where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'pending'),
-                    sheets_rejected = f.sheets_rejected + (select count(*) from etl_sheet_loads as s
-                        where s.load_run_id = f.load_run_id and s.source_file = f.source_file and s.status = 'rejected')
-                where f.load_run_id = ?
-                """, loadRunId);
-        jdbc.update("""
-                update etl_file_loads set outcome = case when sheets_loaded = 0 then 'rejected' else 'partially_loaded' end
-                where load_run_id = ? and sheets_rejected > 0 and outcome in ('loaded', 'partially_loaded')
-                """, loadRunId);
+        jdbc.update(SqlFiles.query("publish_recount_sheets"), loadRunId);
+        jdbc.update(SqlFiles.query("publish_file_outcomes"), loadRunId);
     }
 
     /**
@@ -247,18 +175,7 @@ public final class RunPublisher {
     }
 
     private RunCounts counts(long loadRunId) {
-        return jdbc.queryForObject("""
-                select
-                    count(*),
-                    count(*) filter (where outcome in ('loaded', 'partially_loaded')),
-                    count(*) filter (where outcome = 'unchanged'),
-                    count(*) filter (where outcome = 'rejected'),
-                    coalesce((select count(*) from etl_sheet_loads where load_run_id = ? and status = 'published'), 0),
-                    coalesce(sum(sheets_rejected), 0),
-                    coalesce((select sum(facts_loaded) from etl_sheet_loads where load_run_id = ? and status = 'published'), 0)
-                from etl_file_loads
-                where load_run_id = ?
-                """, (rs, row) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                rs.getInt(6), rs.getLong(7)), loadRunId, loadRunId, loadRunId);
+        return jdbc.queryForObject(SqlFiles.query("publish_run_counts"), (rs, row) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                rs.getInt(6), rs.getLong(7)), loadRunId);
     }
 }

@@ -40,6 +40,23 @@ public final class SqlFiles {
         return text;
     }
 
+    /**
+     * The statement of {@code sql/queries/<name>.sql}: a query or update the Java code runs with its
+     * parameters ({@code ?} in order, or {@code $n} where one is used twice), its header comment naming them.
+     */
+    public static String query(String name) {
+        String text = Queries.FILES.get(name + ".sql");
+        if (text == null) {
+            throw new IllegalStateException("no sql/queries/" + name + ".sql on the class path");
+        }
+        return text;
+    }
+
+    /** The files of {@code sql/queries}, read once. */
+    private static final class Queries {
+        static final SortedMap<String, String> FILES = read("queries");
+    }
+
     /** {@code sql} without its comments ({@code -- …}) and string literals, for reading the names it uses. */
     static String withoutCommentsAndLiterals(String sql) {
         StringBuilder kept = new StringBuilder(sql.length());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.evalsheet.load.SqlFiles;
 import jp.evalsheet.report.AnnualReport.Finding;
 import jp.evalsheet.report.AnnualReport.IndicatorProgress;
 import jp.evalsheet.report.AnnualReport.PolicyCost;
@@ -56,10 +57,7 @@ public final class AnnualReportQueries {
     public AnnualReport read(String code, String name) throws SQLException {
         long[] lastRun = {0};
         java.time.LocalDateTime[] loadedAt = {null};
-        query("""
-                select load_run_id, loaded_at from v_current_sheet_loads where municipality_code = ?
-                order by load_run_id desc, loaded_at desc limit 1
-                """, row -> {
+        query(SqlFiles.query("report_last_run"), row -> {
             lastRun[0] = row.getLong(1);
             loadedAt[0] = row.getTimestamp(2).toLocalDateTime();
         }, code);
@@ -77,12 +75,7 @@ public final class AnnualReportQueries {
         Map<Integer, List<StatusRow>> rowsByYear = new LinkedHashMap<>();
         Map<Integer, Integer> totals = new LinkedHashMap<>();
         String[] planName = {null};
-        query("""
-                select evaluation_fiscal_year, status, status_label, status_count, total_count, share_percent, plan_name
-                from v_status_summary
-                where municipality_code = ? and plan = ? and category = ?
-                order by evaluation_fiscal_year, sort_order
-                """, row -> {
+        query(SqlFiles.query("report_status_counts"), row -> {
             int year = row.getInt(1);
             rowsByYear.computeIfAbsent(year, y -> new ArrayList<>())
                     .add(new StatusRow(row.getString(2), row.getString(3), row.getInt(4), row.getBigDecimal(6)));
@@ -90,11 +83,8 @@ public final class AnnualReportQueries {
             planName[0] = row.getString(7);
         }, code, plan, category);
         Map<Integer, Object[]> achieved = new LinkedHashMap<>();
-        query("""
-                select evaluation_fiscal_year, achieved_count, achieved_share_percent
-                from v_status_achievement_share
-                where municipality_code = ? and plan = ? and category = ?
-                """, row -> achieved.put(row.getInt(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, plan, category);
+        query(SqlFiles.query("report_status_achieved"),
+                row -> achieved.put(row.getInt(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, plan, category);
         List<StatusTable> tables = new ArrayList<>();
         List<Integer> years = new ArrayList<>(rowsByYear.keySet());
         for (int year : latestOnly && !years.isEmpty() ? List.of(years.get(years.size() - 1)) : years) {
@@ -119,34 +109,17 @@ public final class AnnualReportQueries {
         Map<String, Integer> totals = new LinkedHashMap<>();
         int[] year = {0};
         String[] planName = {null};
-        query("""
-                with latest as (
-                    select max(evaluation_fiscal_year) as evaluation_fiscal_year
-                    from v_policy_rating_share where municipality_code = ?
-                )
-                select r.rating_kind, r.rating, s.status_label, r.policy_count, r.total_count, r.share_percent,
-                    r.evaluation_fiscal_year, s.plan_name
-                from v_policy_rating_share as r
-                inner join latest as l on l.evaluation_fiscal_year = r.evaluation_fiscal_year
-                left join v_status_summary as s
-                    on s.municipality_code = r.municipality_code and s.plan = 'comprehensive_plan'
-                    and s.category = case r.rating_kind when 'progress' then '施策進捗' else '施策必要性' end
-                    and s.evaluation_fiscal_year = r.evaluation_fiscal_year and s.status = cast(r.rating as varchar)
-                where r.municipality_code = ?
-                order by r.rating_kind desc, r.rating
-                """, row -> {
+        query(SqlFiles.query("report_policy_ratings"), row -> {
             String category = "progress".equals(row.getString(1)) ? "施策進捗" : "施策必要性";
             rowsByKind.computeIfAbsent(category, c -> new ArrayList<>())
                     .add(new StatusRow(row.getString(2), row.getString(3), row.getInt(4), row.getBigDecimal(6)));
             totals.put(category, row.getInt(5));
             year[0] = row.getInt(7);
             planName[0] = row.getString(8);
-        }, code, code);
+        }, code);
         Map<String, Object[]> achieved = new LinkedHashMap<>();
-        query("""
-                select category, achieved_count, achieved_share_percent from v_status_achievement_share
-                where municipality_code = ? and plan = 'comprehensive_plan' and evaluation_fiscal_year = ?
-                """, row -> achieved.put(row.getString(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, year[0]);
+        query(SqlFiles.query("report_policy_ratings_achieved"),
+                row -> achieved.put(row.getString(1), new Object[] {row.getInt(2), row.getBigDecimal(3)}), code, year[0]);
         List<StatusTable> tables = new ArrayList<>();
         rowsByKind.forEach((category, rows) -> {
             Object[] share = achieved.getOrDefault(category, new Object[] {0, null});
@@ -158,13 +131,7 @@ public final class AnnualReportQueries {
 
     private List<WelfareProject> welfareProjects(String code) throws SQLException {
         Map<String, WelfareProject> projects = new LinkedHashMap<>();
-        query("""
-                select owner_code, basic_goal_no, direction_no, direction_name, project_no, project_name, fiscal_year,
-                    grade, sheet_grade
-                from v_welfare_grade_trend
-                where municipality_code = ?
-                order by basic_goal_no, direction_no, project_no, fiscal_year
-                """, row -> {
+        query(SqlFiles.query("report_welfare_projects"), row -> {
             WelfareProject seen = projects.get(row.getString(1));
             Map<Integer, String> grades = seen == null ? new LinkedHashMap<>() : seen.gradeByYear();
             grades.put(row.getInt(7), row.getString(8));
@@ -178,13 +145,7 @@ public final class AnnualReportQueries {
 
     private List<PolicyCostTrend> policyCosts(String code) throws SQLException {
         Map<String, PolicyCostTrend> policies = new LinkedHashMap<>();
-        query("""
-                select policy_code, policy_name, department_name, fiscal_year, cost_thousand_yen, cost_basis,
-                    yoy_change_thousand_yen, yoy_change_ratio, project_count, reported_fiscal_year
-                from v_policy_cost_trend
-                where municipality_code = ?
-                order by policy_code, fiscal_year
-                """, row -> {
+        query(SqlFiles.query("report_policy_costs"), row -> {
             String policy = row.getString(1);
             PolicyCostTrend trend = policies.get(policy);
             if (trend == null) {
@@ -204,30 +165,8 @@ public final class AnnualReportQueries {
      */
     private List<IndicatorProgress> indicators(String code) throws SQLException {
         List<IndicatorProgress> indicators = new ArrayList<>();
-        query("""
-                with
-
-                latest as (
-                    select *
-                    from v_indicator_progress
-                    where municipality_code = ?
-                    qualify row_number() over (
-                        partition by plan, owner_code, indicator_no, sub_label
-                        order by (value is not null) desc, fiscal_year desc
-                    ) = 1
-                )
-
-                select
-                    plan_name, indicator_category, owner_code, indicator_no, indicator_name, sub_label, unit, fiscal_year,
-                    value_kind, value, value_text, baseline_value, baseline_fiscal_year, target_value, target_fiscal_year,
-                    higher_is_better, achievement_ratio, directed_progress_ratio, is_target_met
-                from latest
-                order by
-                    case plan when 'regional_strategy_2' then 1 when 'comprehensive_plan' then 2 else 3 end,
-                    indicator_category desc,
-                    try_cast(split_part(owner_code, '-', 1) as integer), owner_code, indicator_no, sub_label
-                """, row -> indicators.add(new IndicatorProgress(row.getString(1), row.getString(2), row.getString(3),
-                row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
+        query(SqlFiles.query("report_indicators"), row -> indicators.add(new IndicatorProgress(row.getString(1),
+                row.getString(2), row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getInt(8),
                 "actual".equals(row.getString(9)), row.getBigDecimal(10), row.getString(11), row.getBigDecimal(12),
                 integerOrNull(row, 13), row.getBigDecimal(14), integerOrNull(row, 15), booleanOrNull(row, 16),
                 doubleOrNull(row, 17), doubleOrNull(row, 18), booleanOrNull(row, 19))), code);
@@ -236,14 +175,8 @@ public final class AnnualReportQueries {
 
     private List<Finding> findings(String code) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        query("""
-                select severity, rule, source_file, sheet_name, cell, message
-                from v_data_quality_findings
-                where municipality_code = ?
-                order by case severity when 'error' then 1 when 'warning' then 2 else 3 end, rule, source_file,
-                    sheet_name, len(cell), cell, message
-                """, row -> findings.add(new Finding(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6))), code);
+        query(SqlFiles.query("report_findings"), row -> findings.add(new Finding(row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4), row.getString(5), row.getString(6))), code);
         return findings;
     }
 
