@@ -15,7 +15,17 @@ public interface SheetContent {
     /** The subject's code within its plan, e.g. the policy code {@code 611}. */
     String subjectCode();
 
+    /** The evaluation year the sheet prints, or 0 when it prints none (see {@link #withEvaluationFiscalYear}). */
     int evaluationFiscalYear();
+
+    /**
+     * The content dated {@code year}, for a sheet that prints no year of its own (a strategy 総括, a page
+     * of narratives): it takes the year of its file's other sheets of the family, else the run's. A
+     * family whose sheets always print their year keeps this default, which returns the content as it is.
+     */
+    default SheetContent withEvaluationFiscalYear(int year) {
+        return this;
+    }
 
     /** The owning department as printed on the sheet. */
     String departmentName();

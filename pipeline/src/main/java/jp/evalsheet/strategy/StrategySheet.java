@@ -108,6 +108,7 @@ public record StrategySheet(
     }
 
     /** The same sheet with its evaluation year set (for a 総括 sheet whose year another sheet gives). */
+    @Override
     public StrategySheet withEvaluationFiscalYear(int year) {
         return new StrategySheet(sheetName, year, title, goals, narratives, summary);
     }

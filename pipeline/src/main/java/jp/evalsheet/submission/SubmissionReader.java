@@ -7,9 +7,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jp.evalsheet.extract.Finding;
 import jp.evalsheet.grid.SheetGrid;
@@ -18,7 +20,6 @@ import jp.evalsheet.grid.WorkbookReaders;
 import jp.evalsheet.extract.SheetFamily;
 import jp.evalsheet.policy.PolicyFamily;
 import jp.evalsheet.value.EraYearParser;
-import jp.evalsheet.strategy.StrategySheet;
 import jp.evalsheet.strategy.StrategyFamily;
 import jp.evalsheet.welfare.WelfareFamily;
 
@@ -93,23 +94,28 @@ public final class SubmissionReader {
     }
 
     /**
-     * Every sheet with its evaluation year checked against the run's. A strategy sheet that prints no
-     * year of its own (the 総括, a page of narratives) takes the year of the file's other strategy
-     * sheets, else the run's; else it keeps year 0, which publishing resolves from the run's other
-     * strategy sheets of its municipality.
+     * Every sheet with its evaluation year checked against the run's. A sheet that prints no year of
+     * its own (a strategy 総括, a page of narratives) takes the year of the file's first sheet of its
+     * family that prints one, else the run's; else it keeps year 0, which publishing resolves from the
+     * run's other sheets of its family and municipality.
      */
     private List<ExtractedSheet> yearsChecked(List<ExtractedSheet> sheets) {
-        Integer fileYear = sheets.stream()
-                .filter(s -> s.content() instanceof StrategySheet strategy && strategy.evaluationFiscalYear() > 0)
-                .map(s -> s.content().evaluationFiscalYear()).findFirst().orElse(runFiscalYear);
+        Map<String, Integer> fileYears = new HashMap<>();
+        for (ExtractedSheet sheet : sheets) {
+            if (sheet.content() != null && sheet.content().evaluationFiscalYear() > 0) {
+                fileYears.putIfAbsent(sheet.content().family(), sheet.content().evaluationFiscalYear());
+            }
+        }
         List<ExtractedSheet> checked = new ArrayList<>();
         for (ExtractedSheet sheet : sheets) {
-            if (sheet.content() instanceof StrategySheet strategy && strategy.evaluationFiscalYear() == 0) {
-                if (fileYear == null) {
+            if (sheet.content() != null && sheet.content().evaluationFiscalYear() == 0) {
+                Integer year = fileYears.getOrDefault(sheet.content().family(), runFiscalYear);
+                if (year == null) {
                     checked.add(sheet);
                     continue;
                 }
-                sheet = new ExtractedSheet(sheet.sheetName(), strategy.withEvaluationFiscalYear(fileYear), sheet.findings());
+                sheet = new ExtractedSheet(sheet.sheetName(), sheet.content().withEvaluationFiscalYear(year),
+                        sheet.findings());
             }
             checked.add(checkYear(sheet));
         }
