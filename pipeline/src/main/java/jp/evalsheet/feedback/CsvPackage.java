@@ -16,9 +16,9 @@ import jp.evalsheet.grid.WorkbookReader;
 /**
  * Writes the feedback workbook of a CSV submission at the zip level: the CSV's sheet, laid out as
  * {@link GridSheetCopy} lays it out for the POI path, is written in memory as a minimal .xlsx
- * package (content types, relationships, workbook, styles and one worksheet with inline strings),
- * which {@link XlsxPackageFeedback} then edits as it edits a submitted .xlsx. The result reads back
- * through POI as the POI path's conversion of the same CSV.
+ * package ({@link NewXlsxPackage}: content types, relationships, workbook, styles and one worksheet
+ * with inline strings), which {@link XlsxPackageFeedback} then edits as it edits a submitted .xlsx.
+ * The result reads back through POI as the POI path's conversion of the same CSV.
  */
 final class CsvPackage {
 
@@ -54,14 +54,14 @@ final class CsvPackage {
             names.add(sheet.name());
             sheetParts.add(worksheet(sheet));
         }
-        return XlsxPackageFeedback.newPackage(XlsxPackageFeedback.newWorkbook(names, new BitSet()),
-                XlsxPackageFeedback.newStyles(true).getBytes(StandardCharsets.UTF_8), sheetParts);
+        return NewXlsxPackage.parts(NewXlsxPackage.workbook(names, new BitSet()),
+                NewXlsxPackage.styles(true).getBytes(StandardCharsets.UTF_8), sheetParts);
     }
 
     /** The worksheet part of a sheet: as POI writes a new sheet, with the copy's cells, widths and merges. */
     static byte[] worksheet(GridSheetCopy sheet) {
         List<GridSheetCopy.Cell> cells = sheet.cells();
-        StringBuilder xml = XlsxPackageFeedback.newWorksheet(dimension(cells), 256 + cells.size() * 48)
+        StringBuilder xml = NewXlsxPackage.startWorksheet(dimension(cells), 256 + cells.size() * 48)
                 .append("<sheetFormatPr defaultRowHeight=\"15\"/>");
         if (!sheet.widths().isEmpty()) {
             // CT_Cols holds one col at least
@@ -88,7 +88,7 @@ final class CsvPackage {
                 xml.append("><v>").append(String.valueOf(cell.number().doubleValue())).append("</v></c>");
             } else {
                 if (cell.wrap()) {
-                    xml.append(" s=\"").append(XlsxPackageFeedback.WRAP_TOP_FORMAT).append('"');
+                    xml.append(" s=\"").append(NewXlsxPackage.WRAP_TOP_FORMAT).append('"');
                 }
                 xml.append(" t=\"inlineStr\"><is>");
                 PackageXml.textElement(cell.text(), xml);
@@ -98,7 +98,7 @@ final class CsvPackage {
         if (row >= 0) {
             xml.append("</row>");
         }
-        return XlsxPackageFeedback.endWorksheet(sheet.merges(), xml);
+        return NewXlsxPackage.endWorksheet(sheet.merges(), xml);
     }
 
     /** The range from the first row and column that hold a cell to the last ones, {@code A1} for an empty sheet. */

@@ -17,10 +17,6 @@ import jp.evalsheet.feedback.FindingsLayout.Address;
  */
 final class FindingsSheetXml {
 
-    /** The page margins POI writes on a new sheet. */
-    static final String PAGE_MARGINS =
-            "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>";
-
     private final PackageStyles styles;
     private int lastRow = -1;
 
@@ -28,7 +24,6 @@ final class FindingsSheetXml {
         this.styles = styles;
     }
 
-    /** The last row of the table (zero-based), once written: the end of the autofilter. */
     /**
      * The findings table, header row to {@code lastRow} over every column of
      * {@link FindingsLayout#HEADERS}: {@code A3:F10}, or {@code $A$3:$F$10} when {@code absolute}.
@@ -48,6 +43,7 @@ final class FindingsSheetXml {
                 .formatAsString(null, absolute);
     }
 
+    /** The last row of the table (zero-based), once written: the end of the autofilter. */
     int lastRow() {
         return lastRow;
     }
@@ -109,7 +105,7 @@ final class FindingsSheetXml {
         int firstItem = FindingsLayout.FIRST_ITEM_ROW + 1;
 
         StringBuilder xml = new StringBuilder(rows.length() + 2048)
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+                .append(PackageXml.DECLARATION)
                 .append("<worksheet xmlns=\"").append(PackageXml.MAIN_NS).append("\" xmlns:r=\"")
                 .append(PackageXml.REL_NS).append("\">")
                 .append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
@@ -137,7 +133,7 @@ final class FindingsSheetXml {
             }
             xml.append("</hyperlinks>");
         }
-        xml.append(PAGE_MARGINS)
+        xml.append(NewXlsxPackage.PAGE_MARGINS)
                 .append("<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
                 .append("</worksheet>");
         return xml.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,8 +1,9 @@
 package jp.evalsheet.feedback;
 
 /**
- * Thrown when the zip-level feedback writer meets a package it does not handle with certainty (a
- * flagged sheet that already has comments, strict OOXML, a chartsheet named by a finding...): the
+ * Thrown when the package editor ({@link XlsxPackageEditor}) or the zip-level marking
+ * ({@link XlsxPackageFeedback}) meets a package it does not handle with certainty (strict OOXML, an
+ * encrypted part, a flagged sheet that already has comments, a chartsheet named by a finding...): the
  * caller then writes the feedback through POI's user model. The message says why, in English.
  */
 final class PackageFallback extends Exception {

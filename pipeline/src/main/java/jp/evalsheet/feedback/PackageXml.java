@@ -31,7 +31,8 @@ final class PackageXml {
     static final String CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
     static final String XMLNS_NS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
 
-    private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+    /** The XML declaration a part is written with, and the line break after it. */
+    static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
     // a DocumentBuilder is not thread-safe, and making one per part costs more than parsing it
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(PackageXml::newBuilder);

@@ -19,11 +19,11 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * Writes the feedback workbook of an .xls submission at the zip level: the copy, laid out as
  * {@link XlsWorkbookCopy} lays it out for the POI path, is written in memory as a minimal .xlsx
- * package (content types, relationships, the workbook, styles with the copy's number formats and
- * alignments, and a worksheet per sheet with inline strings), which {@link XlsxPackageFeedback} then
- * edits as it edits a submitted .xlsx. The result reads back through POI as the POI path's conversion
- * of the same .xls; what that conversion would refuse, this class refuses with a {@link PackageFallback},
- * so that the POI path says why.
+ * package ({@link NewXlsxPackage}: content types, relationships, the workbook, styles with the copy's
+ * number formats and alignments, and a worksheet per sheet with inline strings), which
+ * {@link XlsxPackageFeedback} then edits as it edits a submitted .xlsx. The result reads back through
+ * POI as the POI path's conversion of the same .xls; what that conversion would refuse, this class
+ * refuses with a {@link PackageFallback}, so that the POI path says why.
  */
 final class XlsPackage {
 
@@ -65,7 +65,7 @@ final class XlsPackage {
             names.add(sheet.name());
             sheetParts.add(worksheet(sheet));
         }
-        return XlsxPackageFeedback.newPackage(XlsxPackageFeedback.newWorkbook(names, hidden),
+        return NewXlsxPackage.parts(NewXlsxPackage.workbook(names, hidden),
                 styles(copy.styles()).getBytes(StandardCharsets.UTF_8), sheetParts);
     }
 
@@ -104,7 +104,7 @@ final class XlsPackage {
             });
             numFmts.append("</numFmts>");
         }
-        return XlsxPackageFeedback.newStyles(numFmts.toString(), cellXfs);
+        return NewXlsxPackage.styles(numFmts.toString(), cellXfs);
     }
 
     /** SpreadsheetML's name of a horizontal alignment: POI's in lower case, but for centring across a selection. */
@@ -140,7 +140,7 @@ final class XlsPackage {
             dimension = first.equals(last) ? first : first + ":" + last;
         }
         // the default sizes as POI's setDefaultColumnWidth and setDefaultRowHeight (through a float) set them
-        StringBuilder xml = XlsxPackageFeedback.newWorksheet(dimension, 512 + sheet.columns().size() * 80
+        StringBuilder xml = NewXlsxPackage.startWorksheet(dimension, 512 + sheet.columns().size() * 80
                 + sheet.rows().size() * 32 + cellCount * 64)
                 .append("<sheetFormatPr baseColWidth=\"").append(sheet.defaultColumnWidth())
                 .append("\" defaultRowHeight=\"").append(Double.toString((float) sheet.defaultRowHeight() / 20))
@@ -178,7 +178,7 @@ final class XlsPackage {
             }
             xml.append("</row>");
         }
-        return XlsxPackageFeedback.endWorksheet(sheet.merges(), xml);
+        return NewXlsxPackage.endWorksheet(sheet.merges(), xml);
     }
 
     /** Appends a cell's type and value, as POI's {@code setCellValue} writes them. */

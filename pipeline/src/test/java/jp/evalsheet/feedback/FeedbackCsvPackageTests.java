@@ -319,7 +319,7 @@ class FeedbackCsvPackageTests {
         List<GridSheetCopy> sheets = GridSheetCopy.of(List.of(grid));
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        XlsxPackageFeedback.zip(CsvPackage.parts(sheets), zip);
+        XlsxPackageEditor.zip(CsvPackage.parts(sheets), zip);
 
         assertThat(sheets.get(0).merges()).extracting(CellRangeAddress::formatAsString).containsExactly("A1:B1", "C3:D4");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(zip.toByteArray()))) {
