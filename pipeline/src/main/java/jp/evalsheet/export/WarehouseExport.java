@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jp.evalsheet.job.PausePoint;
+import jp.evalsheet.load.SqlFiles;
 
 /**
  * {@code --export=DIR}: writes the published warehouse's analyst views ({@code v_*}), facts
@@ -137,16 +138,7 @@ public final class WarehouseExport {
     private static List<ExportDataset> datasets(Statement statement) throws SQLException {
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-        try (ResultSet result = statement.executeQuery("""
-                select t.table_name, t.table_type, c.column_name, c.data_type
-                from information_schema.tables as t
-                inner join information_schema.columns as c
-                    on c.table_catalog = t.table_catalog and c.table_schema = t.table_schema and c.table_name = t.table_name
-                where t.table_catalog = current_database() and t.table_schema = 'main'
-                    and (t.table_name like 'v\\_%' escape '\\' or t.table_name like 'fct\\_%' escape '\\'
-                        or t.table_name like 'dim\\_%' escape '\\')
-                order by t.table_name, c.ordinal_position
-                """)) {
+        try (ResultSet result = statement.executeQuery(SqlFiles.query("export_datasets"))) {
             while (result.next()) {
                 String name = result.getString(1);
                 kinds.put(name, result.getString(2).equals("VIEW") ? "view" : "table");
