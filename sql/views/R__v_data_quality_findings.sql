@@ -139,13 +139,19 @@ latest_actuals as (
 
 -- the targets and baselines as v_indicator_progress reads them (int_indicator_targets, int_indicator_baselines):
 -- the last target with a number, and the baseline when it is a number
+-- materialized: read four times by the checks below, and each read of the view would rank every
+-- target again (at nation size that raised the job's peak memory by about 400 MiB; decision 0002)
+targets as materialized (
+    select * from int_indicator_targets
+),
+
 final_targets as (
     select
         municipality_code, plan_id, owner_code, indicator_no, sub_label,
         max(fiscal_year) as fiscal_year,
         arg_max(value, fiscal_year) as value,
         arg_max(_cell, fiscal_year) as cell
-    from int_indicator_targets
+    from targets
     where value is not null
     group by municipality_code, plan_id, owner_code, indicator_no, sub_label
 ),
@@ -167,7 +173,7 @@ assessed as (
         b.value as baseline_value,
         case when higher_is_better(b.value, t.value) = false then -1 else 1 end as direction
     from latest_actuals as a
-    left join int_indicator_targets as same_year
+    left join targets as same_year
         on same_year.municipality_code = a.municipality_code and same_year.plan_id = a.plan_id
         and same_year.owner_code = a.owner_code
         and same_year.indicator_no = a.indicator_no and same_year.sub_label is not distinct from a.sub_label
@@ -275,7 +281,7 @@ target_looks_cumulative as (
     inner join final_targets as t
         on t.municipality_code = s.municipality_code and t.plan_id = s.plan_id and t.owner_code = s.owner_code
         and t.indicator_no = s.indicator_no and t.sub_label is null
-    inner join int_indicator_targets as v
+    inner join targets as v
         on v.municipality_code = t.municipality_code and v.plan_id = t.plan_id and v.owner_code = t.owner_code
         and v.indicator_no = t.indicator_no and v.fiscal_year = t.fiscal_year and v.sub_label is null
     where s.actual_count >= 3 and s.largest_value > 0 and t.value > 5 * s.largest_value
@@ -426,10 +432,10 @@ twin_targets as (
         ta._source_file as file_a, ta._sheet_name as sheet_a, ta._cell as cell_a, ta._raw_text as raw_a,
         ta._load_run_id as run_a, tb._source_file as file_b, tb._sheet_name as sheet_b, tb._cell as cell_b
     from twins as tw
-    inner join int_indicator_targets as ta
+    inner join targets as ta
         on ta.municipality_code = tw.municipality_code and ta.plan_id = tw.plan_a and ta.owner_code = tw.owner_a
         and ta.indicator_no = tw.no_a
-    inner join int_indicator_targets as tb
+    inner join targets as tb
         on tb.municipality_code = tw.municipality_code and tb.plan_id = tw.plan_b and tb.owner_code = tw.owner_b
         and tb.indicator_no = tw.no_b and tb.fiscal_year = ta.fiscal_year
     where ta.value <> tb.value
