@@ -11,6 +11,12 @@ create or replace macro yoy_ratio(amount, previous_amount, fiscal_year, previous
     case when previous_fiscal_year = fiscal_year - 1 and previous_amount <> 0
         then (amount - previous_amount) / previous_amount end;
 
+-- ratio: numerator ÷ denominator, or null when the denominator is 0 or either is null. A zero
+-- numerator gives 0.0, never -0.0 (0 ÷ a negative target), which BI tools print as "-0": adding
+-- 0.0 turns a negative zero into a positive one and leaves every other number as it is.
+create or replace macro ratio(numerator, denominator) as
+    case when denominator <> 0 then numerator / denominator + 0.0 end;
+
 -- higher_is_better: the direction of an indicator, from its baseline (策定当初) and its final target
 -- (目標値), the one rule every view uses: false (lower is better) when the target is less than half the
 -- baseline (待機児童数 44 -> 0), true otherwise. A target only somewhat below the baseline is a target

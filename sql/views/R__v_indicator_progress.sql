@@ -143,14 +143,13 @@ final as (
         r.baseline_fiscal_year,
         r.target_value,
         r.target_fiscal_year,
-        case when r.target_value <> 0 then r.value / r.target_value end as achievement_ratio,
-        case when r.target_value <> r.baseline_value
-            then (r.value - r.baseline_value) / (r.target_value - r.baseline_value) end as progress_ratio,
+        ratio(r.value, r.target_value) as achievement_ratio,
+        ratio(r.value - r.baseline_value, r.target_value - r.baseline_value) as progress_ratio,
         r.higher_is_better,
-        case when r.target_value <> r.baseline_value
-            then (r.value - r.baseline_value) / abs(r.target_value - r.baseline_value)
-                * case when r.higher_is_better then 1 when not r.higher_is_better then -1 end
-        end as directed_progress_ratio,
+        ratio(
+            (r.value - r.baseline_value) * case when r.higher_is_better then 1 when not r.higher_is_better then -1 end,
+            abs(r.target_value - r.baseline_value)
+        ) as directed_progress_ratio,
         case when r.higher_is_better then r.value >= r.target_value
             when not r.higher_is_better then r.value <= r.target_value end as is_target_met,
         d.is_cumulative,

@@ -51,6 +51,20 @@ class ViewRulesIntegrationTests {
     }
 
     @Test
+    void shouldGiveAZeroValueARatioOfZeroNeverANegativeZero() {
+        // given a value of 0 against a negative target (a balance reported as a loss), and at the baseline
+        indicator("loss", false, "actual 2020 0", "target 2025 -6.8");
+        indicator("still", false, "baseline 2019 5", "actual 2020 5", "target 2025 1");
+
+        // then: DuckDB divides 0 by a negative number into -0.0, which a BI tool prints as "-0"
+        assertThat(warehouse.lines("""
+                select owner_code, cast(achievement_ratio as varchar), cast(progress_ratio as varchar),
+                    cast(directed_progress_ratio as varchar)
+                from v_indicator_progress where value_kind = 'actual' order by owner_code
+                """)).containsExactly("loss|0.0|null|null", "still|5.0|0.0|0.0");
+    }
+
+    @Test
     void shouldTellTheDirectionFromTheBaselineAndTheFinalTargetAndMeasureProgressInIt() {
         // given indicators that go down (a target under half the baseline), up, and up with a lowered target
         indicator("down", false, "baseline 2019 44", "actual 2020 11", "target 2025 0");
