@@ -131,7 +131,8 @@ public class IngestionJobConfiguration {
             @Value("#{stepExecution.jobExecution.jobInstanceId}") Long runId) {
         SubmissionReader reader = new SubmissionReader(fiscalYear == null ? null : fiscalYear.intValue());
         Set<String> loaded = ConcurrentHashMap.newKeySet();
-        jdbcTemplate.query(SqlFiles.query("published_file_hashes"), (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
+        jdbcTemplate.query(SqlFiles.query("published_file_hashes"),
+                (RowCallbackHandler) row -> loaded.add(row.getString(1) + ":" + row.getString(2)));
         return new SubmissionFileReader(Path.of(inputDir),
                 municipality == null ? null : Municipality.require(municipality),
                 file -> reader.read(file, sha256 -> loaded.contains(file.municipalityCode() + ":" + sha256)),

@@ -70,8 +70,9 @@ public final class RunPublisher {
         beforeDataTests.run();
         dataTests.assertPass(jdbc);
         RunCounts counts = counts(loadRunId);
-        jdbc.update(SqlFiles.query("publish_complete_run"), Timestamp.valueOf(now), counts.filesSeen(), counts.filesLoaded(),
-                counts.filesUnchanged(), counts.filesRejected(), counts.sheetsLoaded(), counts.sheetsRejected(), counts.factsLoaded(), loadRunId);
+        jdbc.update(SqlFiles.query("publish_complete_run"), Timestamp.valueOf(now), counts.filesSeen(),
+                counts.filesLoaded(), counts.filesUnchanged(), counts.filesRejected(), counts.sheetsLoaded(),
+                counts.sheetsRejected(), counts.factsLoaded(), loadRunId);
         return counts;
     }
 
@@ -175,7 +176,7 @@ public final class RunPublisher {
     }
 
     private RunCounts counts(long loadRunId) {
-        return jdbc.queryForObject(SqlFiles.query("publish_run_counts"), (rs, row) -> new RunCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                rs.getInt(6), rs.getLong(7)), loadRunId);
+        return jdbc.queryForObject(SqlFiles.query("publish_run_counts"), (rs, row) -> new RunCounts(rs.getInt(1),
+                rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7)), loadRunId);
     }
 }
